@@ -1,0 +1,44 @@
+"""The ``newsgold`` command: a thin layer that parses arguments and prints what library calls return."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from newsgold import __version__
+from newsgold.errors import NewsgoldError
+
+# One module per subcommand, each with register(subparsers) setting ``func(args) -> int``.
+COMMANDS = ["validate"]
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    top = argparse.ArgumentParser(
+        prog="newsgold",
+        description="An annotated news corpus: validate it, build releases, score extraction models.",
+    )
+    top.add_argument("--version", action="version", version=f"newsgold {__version__}")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name in COMMANDS:
+        importlib.import_module(f"newsgold.cli.{name}").register(sub)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit status (0 ok, 1 invalid data, 2 bad usage)."""
+    args = parser().parse_args(argv)
+    try:
+        status: int = args.func(args)
+    except NewsgoldError as err:
+        print(f"newsgold {args.command}: {err.located()}", file=sys.stderr)
+        return err.status
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return status

@@ -1,0 +1,117 @@
+"""Strict JSON reading: duplicate keys, NaN and Infinity are errors with a JSON pointer."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from newsgold.errors import NewsgoldError
+
+
+class _NonFinite:
+    """Placeholder for NaN or Infinity, so the walk after parsing can say where it was."""
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+
+
+class _DuplicateKeys(dict[str, Any]):
+    """An object that had repeated keys (which plain ``json`` would silently merge)."""
+
+    duplicates: list[str]
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    repeated: list[str] = []
+    for key, value in pairs:
+        if key in seen:
+            repeated.append(key)
+        seen[key] = value
+    if repeated:
+        marked = _DuplicateKeys(seen)
+        marked.duplicates = repeated
+        return marked
+    return seen
+
+
+def _float(token: str) -> float | _NonFinite:
+    value = float(token)
+    return value if math.isfinite(value) else _NonFinite(token)
+
+
+def escape_pointer(part: str | int) -> str:
+    """Escape one JSON pointer reference token (RFC 6901)."""
+    return str(part).replace("~", "~0").replace("/", "~1")
+
+
+def pointer(parts: list[str | int] | tuple[str | int, ...]) -> str:
+    """Join path parts into a JSON pointer (``/claims/3/source/end``)."""
+    return "".join("/" + escape_pointer(p) for p in parts)
+
+
+def _walk(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    stack = [(path, value)]
+    while stack:
+        where, node = stack.pop()
+        yield where, node
+        if isinstance(node, dict):
+            stack.extend((where + (k,), v) for k, v in reversed(list(node.items())))
+        elif isinstance(node, list):
+            stack.extend((where + (i,), v) for i, v in reversed(list(enumerate(node))))
+
+
+def loads(text: str, file: str = "") -> Any:
+    """Parse JSON text strictly, raising NewsgoldError with line/column or JSON pointer."""
+    try:
+        data = json.loads(
+            text,
+            object_pairs_hook=_pairs,
+            parse_constant=_NonFinite,
+            parse_float=_float,
+        )
+    except json.JSONDecodeError as err:
+        raise NewsgoldError(
+            f"invalid JSON: {err.msg} (line {err.lineno}, column {err.colno})",
+            file,
+            f"line {err.lineno}",
+        ) from None
+    except RecursionError:
+        raise NewsgoldError("invalid JSON: nested too deeply", file) from None
+    for where, node in _walk(data):
+        if isinstance(node, _DuplicateKeys):
+            key = node.duplicates[0]
+            raise NewsgoldError(
+                f"duplicate key {key!r} in one object; expected each key once",
+                file,
+                pointer(where + (key,)),
+            )
+        if isinstance(node, _NonFinite):
+            raise NewsgoldError(
+                f"{node.token} is not a JSON number; expected a finite number", file, pointer(where)
+            )
+    return data
+
+
+def load(path: Path, display: str | None = None) -> Any:
+    """Read and strictly parse a UTF-8 JSON file."""
+    name = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise NewsgoldError(f"cannot read file: {err.strerror}", name) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise NewsgoldError(
+            f"not UTF-8: byte {raw[err.start]:#04x} at offset {err.start}", name
+        ) from None
+    return loads(text, name)
+
+
+def dumps(data: Any) -> str:
+    """Serialise annotation JSON the one way the repository stores it."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,119 @@
+"""Level 1: files, names, encodings, JSON syntax and checksums."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsgold import jsonio
+from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, inside, is_doc_id, sha256_bytes, text_problems
+from newsgold.errors import NewsgoldError
+from newsgold.validate.incidents import Incident
+
+
+@dataclass
+class LoadedDoc:
+    """What level 1 could read of one document; None where a file is missing or unreadable."""
+
+    doc_id: str
+    text: str | None = None
+    text_sha256: str | None = None
+    metadata: Any = None
+    annotations: Any = None
+    files: dict[str, str] = field(default_factory=dict)
+
+
+def _json_incident(err: NewsgoldError) -> Incident:
+    if "duplicate key" in err.message:
+        kind = "json-duplicate-key"
+    elif "not a JSON number" in err.message:
+        kind = "json-nonfinite"
+    else:
+        kind = "json-invalid"
+    return Incident(err.file, err.pointer, kind, err.message)
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def scan(root: Path, wanted: set[str] | None = None) -> tuple[list[LoadedDoc], list[Incident]]:
+    """Find and read every document file under root (or only the wanted doc_ids)."""
+    incidents: list[Incident] = []
+    found: dict[str, LoadedDoc] = {}
+    places = [(root / CORPUS_DIR, {".txt": "text", ".json": "metadata"}), (root / ANNOTATIONS_DIR, {".json": "annotations"})]
+    for folder, kinds in places:
+        for path in sorted(folder.iterdir()):
+            rel = _rel(root, path)
+            stem, suffix = path.stem, path.suffix
+            if wanted is not None and stem not in wanted:
+                continue
+            if path.name.startswith(".") and path.name in {".gitkeep", ".gitattributes"}:
+                continue
+            if suffix not in kinds or not path.is_file():
+                incidents.append(
+                    Incident(rel, "", "file-unexpected", f"unexpected {path.name!r}; expected <doc_id>{'/'.join(kinds)} files only")
+                )
+                continue
+            if not inside(root, path):
+                incidents.append(
+                    Incident(rel, "", "path-outside-repo", f"resolves to {path.resolve()}, outside the repository; expected a regular file inside it")
+                )
+                continue
+            if not is_doc_id(stem):
+                incidents.append(
+                    Incident(rel, "", "doc-id-invalid", f"file name {stem!r} is not a doc_id; expected lowercase [a-z0-9-], at most 80 characters")
+                )
+                continue
+            doc = found.setdefault(stem, LoadedDoc(stem))
+            doc.files[kinds[suffix]] = rel
+            incidents.extend(_read(path, rel, kinds[suffix], doc))
+    for doc in found.values():
+        incidents.extend(_pairing(doc))
+    return [found[k] for k in sorted(found)], incidents
+
+
+def _read(path: Path, rel: str, kind: str, doc: LoadedDoc) -> list[Incident]:
+    if kind == "text":
+        raw = path.read_bytes()
+        problems = text_problems(raw)
+        doc.text_sha256 = sha256_bytes(raw)
+        if problems:
+            return [Incident(rel, where, pid, message) for pid, where, message in problems]
+        doc.text = raw.decode("utf-8")
+        return []
+    try:
+        setattr(doc, kind, jsonio.load(path, rel))
+    except NewsgoldError as err:
+        return [_json_incident(err)]
+    return []
+
+
+def _pairing(doc: LoadedDoc) -> list[Incident]:
+    out: list[Incident] = []
+    text_file = f"{CORPUS_DIR}/{doc.doc_id}.txt"
+    if "text" not in doc.files:
+        for kind in ("metadata", "annotations"):
+            if kind in doc.files:
+                out.append(Incident(doc.files[kind], "", "text-missing", f"no text {text_file} for this file; expected one"))
+        return out
+    if "metadata" not in doc.files:
+        out.append(Incident(text_file, "", "metadata-missing", f"no metadata {CORPUS_DIR}/{doc.doc_id}.json; expected one beside the text"))
+    if "annotations" not in doc.files:
+        out.append(Incident(text_file, "", "annotations-missing", f"no annotations {ANNOTATIONS_DIR}/{doc.doc_id}.json; expected one (status draft if empty)"))
+    return out
+
+
+def checksums(doc: LoadedDoc) -> list[Incident]:
+    """text_sha256 of metadata and annotations against the text file's bytes."""
+    out: list[Incident] = []
+    if doc.text_sha256 is None:
+        return out
+    for kind, pid in (("metadata", "text-sha256-mismatch"), ("annotations", "annotation-sha256-mismatch")):
+        data = getattr(doc, kind)
+        if isinstance(data, dict) and isinstance(data.get("text_sha256"), str) and data["text_sha256"] != doc.text_sha256:
+            out.append(
+                Incident(doc.files[kind], "/text_sha256", pid, f"text_sha256 is {data['text_sha256'][:12]}…; the text's sha256 is {doc.text_sha256}")
+            )
+    return out

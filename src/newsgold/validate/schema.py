@@ -1,0 +1,40 @@
+"""Level 2: metadata and annotation files against the JSON Schemas."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jsonschema import ValidationError
+from jsonschema.exceptions import best_match
+
+from newsgold.jsonio import pointer
+from newsgold.schemas import validator
+from newsgold.validate.incidents import Incident
+
+MAX_PER_FILE = 50
+
+
+def _message(err: ValidationError) -> str:
+    if err.context:
+        err = best_match(err.context) or err
+    text = err.message
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _where(err: ValidationError) -> str:
+    if err.context:
+        inner = best_match(err.context)
+        if inner is not None:
+            return pointer(list(inner.absolute_path))
+    return pointer(list(err.absolute_path))
+
+
+def schema_incidents(data: Any, schema: str, file: str) -> list[Incident]:
+    """Every schema violation of one JSON document, each at its JSON pointer."""
+    errors = sorted(validator(schema).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    out = [
+        Incident(file, _where(e), "schema-violation", f"{_message(e)} (schema: {schema})") for e in errors[:MAX_PER_FILE]
+    ]
+    if len(errors) > MAX_PER_FILE:
+        out.append(Incident(file, "", "schema-violation", f"{len(errors) - MAX_PER_FILE} more schema violations not shown"))
+    return out
