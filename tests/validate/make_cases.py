@@ -150,6 +150,7 @@ def write_repo(
 ) -> None:
     (root / "corpus").mkdir(parents=True, exist_ok=True)
     (root / "annotations").mkdir(parents=True, exist_ok=True)
+    (root / "annotations" / ".gitkeep").touch()  # git keeps no empty folders
     (root / "corpus" / f"{doc}.txt").write_bytes(text)
     if meta is not None:
         dump(root / "corpus" / f"{doc}.json", meta)
