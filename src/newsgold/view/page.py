@@ -100,8 +100,8 @@ def _status_table(counts: dict[str, Counter[str]]) -> str:
         totals.update(counts.get(layer, Counter()))
         cells = "".join(f'<td class="num">{counts.get(layer, Counter())[s]}</td>' for s in STATUSES)
         rows.append(f"<tr><td>{e(layer)}</td>{cells}</tr>")
-    foot = "".join(f"<td>{totals[s]}</td>" for s in STATUSES)
-    head = "".join(f"<th>{e(s)}</th>" for s in STATUSES)
+    foot = "".join(f'<td class="num">{totals[s]}</td>' for s in STATUSES)
+    head = "".join(f'<th class="num">{e(s)}</th>' for s in STATUSES)
     return (
         f'<table class="counts"><thead><tr><th>layer</th>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody><tfoot><tr><td>all</td>{foot}</tr></tfoot></table>"
@@ -278,9 +278,10 @@ def index_page(
     totals: dict[str, Counter[str]] | None,
 ) -> str:
     """The index page: every viewed article with its counts per layer (and overlay statuses)."""
-    head = ["#", "article", "published", "publisher", "split", "status", *LAYERS, "incidents"]
-    if overlay_file is not None:
-        head += list(STATUSES)
+    numeric = [*LAYERS, "incidents", *(STATUSES if overlay_file is not None else ())]
+    head = ['<th class="num">#</th>']
+    head += [f"<th>{h}</th>" for h in ("article", "published", "publisher", "split", "status")]
+    head += [f'<th class="num">{e(h)}</th>' for h in numeric]
     sums: Counter[str] = Counter()
     body = []
     for number, row in enumerate(rows, start=1):
@@ -307,12 +308,13 @@ def index_page(
                 sums.update({f"st-{s}": row.overlay[s] for s in STATUSES})
         body.append("<tr>" + "".join(cells) + "</tr>")
     foot = ["<td></td>", f'<td class="doc">{len(rows)} article(s)</td>', "<td></td>" * 4]
-    foot += [f"<td>{sums[layer]}</td>" for layer in LAYERS] + [f"<td>{sums['incidents']}</td>"]
+    foot += [f'<td class="num">{sums[layer]}</td>' for layer in LAYERS]
+    foot += [f'<td class="num">{sums["incidents"]}</td>']
     if overlay_file is not None:
-        foot += [f"<td>{sums['st-' + s]}</td>" for s in STATUSES]
+        foot += [f'<td class="num">{sums["st-" + s]}</td>' for s in STATUSES]
     table = (
         '<table class="counts" id="articles"><thead><tr>'
-        + "".join(f"<th>{e(h)}</th>" for h in head)
+        + "".join(head)
         + "</tr></thead><tbody>"
         + "".join(body)
         + "</tbody><tfoot><tr>"
