@@ -264,3 +264,10 @@ def test_cli_errors(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["view", "--root", str(repo), "--out", str(tmp_path / "s"), "nope"]) == 2
     assert "unknown doc_id 'nope'" in capsys.readouterr().err
     assert not (tmp_path / "s").exists()
+
+
+def test_unwritable_output_is_an_error_not_a_traceback(repo: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder would have to be")
+    with pytest.raises(NewsgoldError, match="cannot write the pages"):
+        build_view(repo, [SEED], out=blocker / "site")

@@ -145,6 +145,7 @@ TEXT = "Acme 😀 said"
     [
         ({"start": 3, "end": 3, "type": "ORG"}, "line 1 /entities/0", "empty or reversed"),
         ({"start": 0, "end": 40, "type": "ORG"}, "line 1 /entities/0", "ends after the text"),
+        ({"start": 0, "end": 4.0, "type": "ORG"}, "line 1 /entities/0", "not whole numbers"),
         # "said" starts at code point 7 but at UTF-16 unit 8: a UTF-16 offset picks " sai".
         ({"start": 7, "end": 11, "text": "said", "type": "ORG"}, None, None),
         (

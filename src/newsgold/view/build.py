@@ -105,6 +105,15 @@ def write_tree(out: Path, files: dict[str, str]) -> None:
     renamed; an existing one has each file replaced by rename, so a reader sees old or new pages,
     never partial ones. Files of earlier runs that this run does not write are left in place.
     """
+    try:
+        _write_tree(out, files)
+    except OSError as err:
+        raise NewsgoldError(
+            f"cannot write the pages: {err.strerror}", err.filename or str(out)
+        ) from None
+
+
+def _write_tree(out: Path, files: dict[str, str]) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
