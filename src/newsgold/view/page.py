@@ -290,10 +290,8 @@ def index_page(
             f'<td class="num">{number}</td>',
             f'<td class="doc"><a href="articles/{e(row.doc_id)}.html">{e(title)}</a><br>'
             f"<code>{e(row.doc_id)}</code></td>",
-            *(
-                f"<td>{e(row.metadata.get(k, ''))}</td>"
-                for k in ("published", "publisher", "split")
-            ),
+            f'<td class="nowrap">{e(row.metadata.get("published", ""))}</td>',
+            *(f"<td>{e(row.metadata.get(k, ''))}</td>" for k in ("publisher", "split")),
             f"<td>{e(row.status)}</td>",
             *(f'<td class="num">{row.counts[layer]}</td>' for layer in LAYERS),
             f'<td class="num">{row.incidents}</td>',
