@@ -143,7 +143,15 @@ def test_toggles_links_and_tooltips(site: Path, browser: Browser, tmp_path: Path
     )
     assert js("document.querySelector('.claim-item.sel').dataset.claim") == "c2"
     js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'}))")
-    assert js("document.querySelectorAll('#text .sel, #text .lit, .claim-item.sel').length") == 0
+    lit = "document.querySelectorAll('#text .sel, #text .lit, .claim-item.sel').length"
+    assert js(lit) == 0
+    # Hiding the claims layer drops a pinned claim and its highlights.
+    js("document.querySelector('.claim-item[data-claim=\"c1\"]').click()")
+    # content, source "Acme", cue "said", reported_on t1 and the list item
+    assert js("document.body.getAttribute('data-pinned')") == "c1" and js(lit) == 5
+    js("document.querySelector('input[data-toggle=\"claims\"]').click()")
+    assert js("document.body.getAttribute('data-pinned')") == "" and js(lit) == 0
+    js("document.querySelector('input[data-toggle=\"claims\"]').click()")
 
     # Hovering with a real mouse: "Jane O'Neil" is entity e4 inside the source of claim c2.
     box = js(

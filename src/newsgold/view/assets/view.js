@@ -40,7 +40,12 @@
     });
     body.setAttribute("data-ready", "1");
   }
-  toggles.forEach(function (box) { box.addEventListener("change", sync); });
+  toggles.forEach(function (box) {
+    box.addEventListener("change", function () {
+      sync();
+      focusOn(null);  /* drop highlights of what was just hidden */
+    });
+  });
   sync();
 
   function shown(el) {
@@ -68,6 +73,7 @@
   }
   function focusOn(target) {
     clear();
+    if (pinned && body.classList.contains("hide-claims")) { pinned = null; body.setAttribute("data-pinned", ""); }
     var claim = target && target.closest("[data-claim]");
     var entity = target && target.closest("[data-entity]");
     if (pinned) { selectClaim(pinned); }
