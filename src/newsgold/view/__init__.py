@@ -1,0 +1,16 @@
+"""Static HTML pages of the annotations: one page per article and an index, no network needed."""
+
+from newsgold.view.build import ViewResult, build_view, write_tree
+from newsgold.view.markup import Mark, build
+from newsgold.view.overlay import Classified, classify, read_predictions
+
+__all__ = [
+    "Classified",
+    "Mark",
+    "ViewResult",
+    "build",
+    "build_view",
+    "classify",
+    "read_predictions",
+    "write_tree",
+]
