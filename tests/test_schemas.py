@@ -121,3 +121,9 @@ def test_predictions_schema_minimal_and_wrong() -> None:
     assert errors(ok, "predictions") == []
     assert errors({"doc_id": "a-1", "entities": [{"start": 0, "type": "ORG"}]}, "predictions")
     assert errors({"doc_id": "A/1"}, "predictions")
+
+
+def test_float_offsets_are_not_integers() -> None:
+    data = copy.deepcopy(GOLD)
+    data["entities"][0]["start"] = float(data["entities"][0]["start"])
+    assert "$.entities[0].start" in errors(data)

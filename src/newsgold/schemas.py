@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.validators import extend
 from referencing import Registry, Resource
 
 NAMES = ("annotations", "metadata", "predictions")
@@ -34,12 +35,24 @@ def _registry() -> Registry:
     return Registry().with_resources(resources)
 
 
+def _strict_integer(_checker: Any, instance: Any) -> bool:
+    # JSON Schema counts 3.0 as an integer; an offset of 3.0 would break str slicing downstream.
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_Validator = extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _strict_integer),
+)
+
+
 @cache
 def validator(name: str) -> Draft202012Validator:
-    """A 2020-12 validator for one schema, with format checks and the shared $defs."""
-    return Draft202012Validator(
+    """A 2020-12 validator for one schema: format checks, shared $defs, integers that are ints."""
+    checker: Draft202012Validator = _Validator(
         load_schema(name), registry=_registry(), format_checker=FormatChecker()
     )
+    return checker
 
 
 def enum(definition: str) -> list[str]:

@@ -145,7 +145,6 @@ TEXT = "Acme 😀 said"
     [
         ({"start": 3, "end": 3, "type": "ORG"}, "line 1 /entities/0", "empty or reversed"),
         ({"start": 0, "end": 40, "type": "ORG"}, "line 1 /entities/0", "ends after the text"),
-        ({"start": 0, "end": 4.0, "type": "ORG"}, "line 1 /entities/0", "not whole numbers"),
         # "said" starts at code point 7 but at UTF-16 unit 8: a UTF-16 offset picks " sai".
         ({"start": 7, "end": 11, "text": "said", "type": "ORG"}, None, None),
         (
@@ -167,6 +166,15 @@ def test_check_offsets(
         read.check_offsets("a", TEXT)
     assert caught.value.pointer == where
     assert message is not None and message in caught.value.message
+
+
+def test_float_offsets_are_refused_when_read(tmp_path: Path) -> None:
+    span = {"start": 0, "end": 4.0, "type": "ORG"}
+    path = write(tmp_path, [json.dumps({"doc_id": "a", "entities": [span]})])
+    with pytest.raises(NewsgoldError) as caught:
+        read_predictions(path)
+    assert "is not of type 'integer'" in caught.value.message
+    assert "/entities/0/end" in caught.value.pointer
 
 
 def test_check_offsets_covers_claim_sources_and_cues(tmp_path: Path) -> None:
