@@ -36,6 +36,15 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "source": ("entity_id",),
     "cue": (),
 }
+NOUN = {
+    "sections": "section",
+    "entities": "entity",
+    "dates": "date",
+    "figures": "figure",
+    "claims": "claim content",
+    "source": "claim source",
+    "cue": "claim cue",
+}
 LINK_KINDS = ("source", "cue", "reported_on", "anchor")
 HEADER = (
     "doc_id",

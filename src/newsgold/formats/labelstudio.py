@@ -25,6 +25,7 @@ from newsgold.contribute.atomic import write_files
 from newsgold.corpus import CORPUS_DIR
 from newsgold.errors import NewsgoldError
 from newsgold.formats.common import (
+    NOUN,
     Assembled,
     Imported,
     Link,
@@ -542,9 +543,9 @@ def regions_from_results(
             )
         if owner.kind not in kinds:
             raise _fail(
-                f"{control} does not apply to a {owner.kind} region "
-                f"({text[owner.start : owner.end][:40]!r}); "
-                f"it is for {' and '.join(kinds)}",
+                f"{control} does not apply to the {NOUN[owner.kind]} "
+                f"{text[owner.start : owner.end][:40]!r}; it is for "
+                f"{' and '.join(NOUN[k] for k in kinds)} regions",
                 file,
                 where,
             )
