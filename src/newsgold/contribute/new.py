@@ -108,7 +108,7 @@ def slug(value: str, joiner: str = "") -> str:
     return joiner.join(re.findall(r"[a-z0-9]+", folded))
 
 
-_TRAILING_ID = re.compile(r"(?:^|[-_.])([a-z]{0,3}\d{4,})$")
+_ID_TOKEN = re.compile(r"^[a-z]{0,3}\d{5,}$")
 _NUMERIC_SEGMENT = re.compile(r"^\d{5,}$")
 _QUERY_ID = re.compile(r"(?:^|&)(?:id|article|story|p)=([a-z0-9]{4,})(?:&|$)")
 
@@ -119,9 +119,9 @@ def article_key(url: str) -> str:
     segments = [s for s in parts.path.lower().split("/") if s]
     if segments:
         last = re.sub(r"\.(?:s?html?|php|aspx?)$", "", segments[-1])
-        match = _TRAILING_ID.search(last)
-        if match:
-            return match.group(1)
+        tokens = [t for t in re.split(r"[-_.]", last) if _ID_TOKEN.match(t)]
+        if tokens:
+            return tokens[-1]
     numeric = [s for s in segments if _NUMERIC_SEGMENT.match(s)]
     if numeric:
         return numeric[-1]
