@@ -51,7 +51,10 @@ MESSY = (
     "\ufeff## Une histoire de cafe\u0301\r\n\r\nBy Jeanne Dupont\r\n\r\n"
     "March 1, 2025\r\n\r\nLe cafe\u0301 ferme.\r\nIl ouvre demain.\r\n"
 )
-CLEAN = "## Une histoire de café\n\nBy Jeanne Dupont\n\nMarch 1, 2025\n\nLe café ferme.\nIl ouvre demain.\n"
+CLEAN = (
+    "## Une histoire de café\n\nBy Jeanne Dupont\n\n"
+    "March 1, 2025\n\nLe café ferme.\nIl ouvre demain.\n"
+)
 
 
 def add(root: Path, tmp_path: Path, raw: bytes, **fields: object) -> tuple[int, str, str]:

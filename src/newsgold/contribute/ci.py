@@ -20,7 +20,8 @@ MAX_ROWS = 200
 
 def _cell(value: Any) -> str:
     """A Markdown table cell: pipes escaped, line breaks flattened."""
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    flat = str(value).replace("\r", " ").replace("\n", " ")
+    return flat.replace("\\", "\\\\").replace("|", "\\|")
 
 
 def summary_markdown(report: dict[str, Any] | None, status: int) -> str:
@@ -44,7 +45,8 @@ def summary_markdown(report: dict[str, Any] | None, status: int) -> str:
     lines += [f"| L{level} {name} | {counts.get(name, 0)} |" for level, name in LEVEL_NAMES.items()]
     incidents = report["incidents"]
     if incidents:
-        lines += ["", "### Incidents", "", "| file | where | level | id | message |", "|---|---|---|---|---|"]
+        lines += ["", "### Incidents", "", "| file | where | level | id | message |"]
+        lines.append("|---|---|---|---|---|")
         for item in incidents[:MAX_ROWS]:
             lines.append(
                 f"| `{_cell(item.get('file', ''))}` | `{_cell(item.get('pointer', ''))}` "
@@ -52,7 +54,8 @@ def summary_markdown(report: dict[str, Any] | None, status: int) -> str:
                 f"| {_cell(item.get('id', ''))} | {_cell(item.get('message', ''))} |"
             )
         if len(incidents) > MAX_ROWS:
-            lines.append(f"\n… and {len(incidents) - MAX_ROWS} more; run `newsgold validate` locally.")
+            more = len(incidents) - MAX_ROWS
+            lines.append(f"\n… and {more} more; run `newsgold validate` locally.")
         ids = sorted({str(i.get("id")) for i in incidents if i.get("id") in CATALOGUE})
         if ids:
             lines += ["", "### What the rules say", ""]
