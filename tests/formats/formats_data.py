@@ -12,7 +12,8 @@ SEED = "2025-02-04-themoscowtimes-a87849"
 SYNTHETIC = "2025-03-03-synthetic-nonbmp"
 
 # Written for the tests: emoji (U+1F600, U+1F389, U+1F386) and a CJK extension B character
-# (U+20BB7) sit before, inside and after annotated spans, so UTF-16 and code point offsets differ.
+# (U+20BB7) sit before, inside and after annotated spans, so UTF-16 and code point offsets differ;
+# a LINE SEPARATOR (U+2028) inside the body is a line break for brat's reader but not for us.
 TEXT = (
     "## Emoji 😀 Summit Opens in 𠮷野 Town, Officials Say\n"
     "\n"
@@ -22,7 +23,7 @@ TEXT = (
     "\n"
     "Officials in 𠮷野 said Monday that more than 2,000 visitors 🎉 attended the opening.\n"
     "\n"
-    '"The festival 🎆 will run for about 10 days," the mayor told reporters.\n'
+    '"The festival 🎆 will run for about 10 days," the mayor told reporters.\u2028Doors open at nine.\n'
 )
 
 
@@ -47,7 +48,7 @@ def synthetic_annotations(text: str) -> dict[str, Any]:
     def section(sid: str, kind: str, needle: str) -> dict[str, Any]:
         return {"id": sid, "type": kind, **span(text, needle)}
 
-    body = text[text.index("Officials in") : text.rindex("reporters.") + len("reporters.")]
+    body = text[text.index("Officials in") : text.rindex("nine.") + len("nine.")]
     return {
         "doc_id": SYNTHETIC,
         "text_sha256": digest,
@@ -55,6 +56,7 @@ def synthetic_annotations(text: str) -> dict[str, Any]:
         "status": "gold",
         "annotators": ["test-a", "test-b"],
         "guidelines_version": "1.0.0",
+        "notes": "Synthetic text written for the converter tests.",
         "sections": [
             section("s1", "headline", "## Emoji 😀 Summit Opens in 𠮷野 Town, Officials Say"),
             section("s2", "byline", "By Staff"),

@@ -399,3 +399,14 @@ def test_cli_import_reports_and_exits(
     assert "47 entities" in capsys.readouterr().out
     ann = json.loads((nonbmp_repo / "annotations" / f"{SEED}.json").read_text("utf-8"))
     assert ann["annotators"] == ["me"]
+
+
+def test_unannotated_tasks_are_skipped_and_listed(nonbmp_repo: Path) -> None:
+    tasks = export(nonbmp_repo)
+    seed_task = next(t for t in tasks if t["data"]["doc_id"] == SEED)
+    seed_task["annotations"] = []  # what Label Studio exports for a task nobody annotated
+    done = labelstudio.import_labelstudio(
+        nonbmp_repo, write_export(nonbmp_repo, tasks), status="gold", force=True
+    )
+    assert [d.doc_id for d in done] == [SYNTHETIC]
+    assert done.skipped == [f"task /0 ({SEED}) has no annotation"]

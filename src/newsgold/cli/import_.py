@@ -9,7 +9,7 @@ from typing import Any
 
 from newsgold.cli._common import repository
 from newsgold.formats import brat, labelstudio
-from newsgold.formats.common import Imported
+from newsgold.formats.common import ImportResult
 
 
 def register(sub: Any) -> None:
@@ -69,15 +69,18 @@ def register(sub: Any) -> None:
     bt.set_defaults(func=run_brat)
 
 
-def _report(done: list[Imported], fmt: str) -> int:
+def _report(done: ImportResult, fmt: str) -> int:
     if fmt == "json":
-        print(json.dumps([d.to_dict() for d in done], ensure_ascii=False, indent=2))
+        payload = {"imported": [d.to_dict() for d in done], "skipped": done.skipped}
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
     for doc in done:
         counts = ", ".join(f"{n} {layer}" for layer, n in doc.counts.items())
         print(f"wrote {doc.file}: {counts}")
         for note in doc.notes:
             print(f"  note: {note}")
+    for reason in done.skipped:
+        print(f"skipped: {reason}")
     print("next: newsgold validate, newsgold view")
     return 0
 

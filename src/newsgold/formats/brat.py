@@ -25,7 +25,7 @@ from newsgold.corpus import CORPUS_DIR, is_doc_id
 from newsgold.errors import NewsgoldError
 from newsgold.formats.common import (
     Assembled,
-    Imported,
+    ImportResult,
     Link,
     Region,
     assemble,
@@ -137,11 +137,16 @@ def annotation_conf() -> str:
 # --- export -------------------------------------------------------------------------------------
 
 
+# Every character Python's str.splitlines() breaks at: brat reads .ann files line by line with
+# Python's codecs, so none of them may appear inside a T line's text field.
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The pieces of a span between line breaks (brat keeps newlines out of its text field)."""
     out: list[tuple[int, int]] = []
     position = start
-    for piece in text[start:end].split("\n"):
+    for piece in _LINE_BREAK.split(text[start:end]):
         if piece.strip():
             out.append((position, position + len(piece)))
         position += len(piece) + 1
@@ -500,7 +505,7 @@ def import_brat(
     status: str = "draft",
     annotators: list[str] | None = None,
     force: bool = False,
-) -> list[Imported]:
+) -> ImportResult:
     """Read ``<doc_id>.ann`` (with its ``.txt``) from a brat folder into ``annotations/``."""
     if not folder.is_dir():
         raise NewsgoldError("not a folder", str(folder), status=2)

@@ -393,11 +393,19 @@ class Imported:
         }
 
 
+class ImportResult(list[Imported]):
+    """The documents an import wrote, and the parts of the input it skipped (with why)."""
+
+    def __init__(self, imported: list[Imported], skipped: list[str] | None = None) -> None:
+        super().__init__(imported)
+        self.skipped = list(skipped or [])
+
+
 def check_and_write(
     root: Path,
     built: list[tuple[Assembled, str]],
     force: bool,
-) -> list[Imported]:
+) -> ImportResult:
     """Validate every imported document in memory, then write them all (or none)."""
     files: dict[Path, bytes] = {}
     out: list[Imported] = []
@@ -444,7 +452,7 @@ def check_and_write(
         counts = {layer: len(ann[layer]) for layer in ("sections", *LAYERS)}
         out.append(Imported(doc_id, rel, counts, assembled.notes))
     write_files(files, overwrite=True)
-    return out
+    return ImportResult(out)
 
 
 def _place(places: dict[str, str], pointer: str) -> str:
@@ -506,6 +514,7 @@ def chosen_docs(root: Path, wanted: list[str]) -> list[str]:
 
 __all__ = [
     "Assembled",
+    "ImportResult",
     "Imported",
     "Link",
     "Region",

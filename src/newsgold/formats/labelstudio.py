@@ -27,7 +27,7 @@ from newsgold.errors import NewsgoldError
 from newsgold.formats.common import (
     NOUN,
     Assembled,
-    Imported,
+    ImportResult,
     Link,
     Region,
     assemble,
@@ -715,8 +715,12 @@ def import_labelstudio(
     annotators: list[str] | None = None,
     force: bool = False,
     annotation_id: Any = None,
-) -> list[Imported]:
-    """Read a Label Studio JSON export and write ``annotations/<doc_id>.json`` for each task."""
+) -> ImportResult:
+    """Read a Label Studio JSON export and write ``annotations/<doc_id>.json`` for each task.
+
+    Tasks nobody annotated are skipped (and listed); every other task must convert and validate,
+    or nothing is written.
+    """
     file = str(export)
     data = jsonio.load(export)
     if isinstance(data, dict):
@@ -724,17 +728,21 @@ def import_labelstudio(
     if not isinstance(data, list) or not data:
         raise NewsgoldError("expected Label Studio's JSON export: a list of tasks", file)
     built = []
+    skipped = []
     for index, item in enumerate(data):
-        if isinstance(item, dict) and "annotations" not in item and "completions" not in item:
-            if "data" not in item:
-                raise _fail(
-                    "a task without data or annotations; expected Label Studio's JSON export "
-                    "(not JSON-MIN or CSV)",
-                    file,
-                    f"/{index}",
-                )
-            continue  # a task nobody annotated
+        if not isinstance(item, dict) or "data" not in item:
+            raise _fail(
+                "a task without data; expected Label Studio's JSON export (not JSON-MIN or CSV)",
+                file,
+                f"/{index}",
+            )
+        if _choose_annotation(item, file, f"/{index}", annotation_id) is None:
+            doc = item["data"].get("doc_id") if isinstance(item["data"], dict) else None
+            skipped.append(f"task /{index} ({doc}) has no annotation")
+            continue
         built.append((read_task(item, index, root, file, status, annotators, annotation_id), file))
     if not built:
         raise NewsgoldError("no task of the export has an annotation; nothing was written", file)
-    return check_and_write(root, built, force)
+    result = check_and_write(root, built, force)
+    result.skipped = skipped
+    return result
