@@ -23,7 +23,8 @@ TEXT = (
     "\n"
     "Officials in 𠮷野 said Monday that more than 2,000 visitors 🎉 attended the opening.\n"
     "\n"
-    '"The festival 🎆 will run for about 10 days," the mayor told reporters.\u2028Doors open at nine.\n'
+    '"The festival 🎆 will run for about 10 days," the mayor told reporters.'
+    "\u2028Doors open at nine.\n"
 )
 
 
