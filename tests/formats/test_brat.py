@@ -193,7 +193,16 @@ def test_cli_round_trip(nonbmp_repo: Path, capsys: pytest.CaptureFixture[str]) -
     out = nonbmp_repo / "b"
     assert main(["export", "brat", SEED, "--root", str(nonbmp_repo), "--out", str(out)]) == 0
     assert "round trip lossless" in capsys.readouterr().out
-    assert main(["import", "brat", str(out), "--root", str(nonbmp_repo)]) == 1  # gold, no --force
+    assert main(["import", "brat", str(out), "--root", str(nonbmp_repo)]) == 0  # unchanged gold
+    assert "gold and unchanged" in capsys.readouterr().out
+    ann = out / f"{SEED}.ann"
+    ann.write_text(
+        ann.read_text("utf-8")
+        .replace("Certainty T", "Certainty T", 1)
+        .replace(" asserted", " hedged", 1),
+        "utf-8",
+    )
+    assert main(["import", "brat", str(out), "--root", str(nonbmp_repo)]) == 1  # changed gold
     assert (
         main(
             ["import", "brat", str(out), "--root", str(nonbmp_repo), "--status", "gold", "--force"]

@@ -365,13 +365,15 @@ def test_result_that_does_not_validate_writes_nothing(nonbmp_repo: Path) -> None
 
 
 def test_gold_is_not_overwritten_without_force(nonbmp_repo: Path) -> None:
-    path = write_export(nonbmp_repo, export(nonbmp_repo, SYNTHETIC))
+    tasks = export(nonbmp_repo, SYNTHETIC)
+    region(tasks[0], "c3", "certainty")["value"]["choices"] = ["hedged"]
+    path = write_export(nonbmp_repo, tasks)
     with pytest.raises(NewsgoldError, match="--force") as caught:
         labelstudio.import_labelstudio(nonbmp_repo, path, status="draft")
     assert caught.value.file == f"annotations/{SYNTHETIC}.json"
     labelstudio.import_labelstudio(nonbmp_repo, path, status="draft", force=True)
     ann = json.loads((nonbmp_repo / "annotations" / f"{SYNTHETIC}.json").read_text("utf-8"))
-    assert ann["status"] == "draft"
+    assert ann["status"] == "draft" and ann["claims"][2]["certainty"] == "hedged"
 
 
 def test_two_annotations_need_a_choice(nonbmp_repo: Path) -> None:
@@ -391,14 +393,24 @@ def test_two_annotations_need_a_choice(nonbmp_repo: Path) -> None:
 def test_cli_import_reports_and_exits(
     nonbmp_repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write_export(nonbmp_repo, export(nonbmp_repo, SEED))
-    argv = ["import", "labelstudio", str(path), "--root", str(nonbmp_repo)]
-    assert main(argv) == 1  # gold without --force
+    tasks = export(nonbmp_repo, SEED)
+    argv = [
+        "import",
+        "labelstudio",
+        str(write_export(nonbmp_repo, tasks)),
+        "--root",
+        str(nonbmp_repo),
+    ]
+    assert main(argv) == 0  # unchanged gold: left as it is
+    assert "gold and unchanged" in capsys.readouterr().out
+    region(tasks[0], "e1", "entity_id")["value"]["text"] = ["north-korea"]
+    argv[2] = str(write_export(nonbmp_repo, tasks))
+    assert main(argv) == 1  # changed gold without --force
     assert "--force" in capsys.readouterr().err
     assert main([*argv, "--status", "gold", "--force", "--annotator", "me"]) == 0
     assert "47 entities" in capsys.readouterr().out
     ann = json.loads((nonbmp_repo / "annotations" / f"{SEED}.json").read_text("utf-8"))
-    assert ann["annotators"] == ["me"]
+    assert ann["annotators"] == ["me"] and ann["entities"][0]["entity_id"] == "north-korea"
 
 
 def test_unannotated_tasks_are_skipped_and_listed(nonbmp_repo: Path) -> None:
@@ -410,3 +422,22 @@ def test_unannotated_tasks_are_skipped_and_listed(nonbmp_repo: Path) -> None:
     )
     assert [d.doc_id for d in done] == [SYNTHETIC]
     assert done.skipped == [f"task /0 ({SEED}) has no annotation"]
+
+
+def test_unchanged_gold_is_left_alone_and_changed_gold_needs_force(nonbmp_repo: Path) -> None:
+    tasks = export(nonbmp_repo)
+    before = {
+        d: (nonbmp_repo / "annotations" / f"{d}.json").read_bytes() for d in (SEED, SYNTHETIC)
+    }
+    done = labelstudio.import_labelstudio(nonbmp_repo, write_export(nonbmp_repo, tasks))  # as draft
+    assert list(done) == []
+    assert done.skipped == [
+        f"{SEED}: gold and unchanged, left as it is",
+        f"{SYNTHETIC}: gold and unchanged, left as it is",
+    ]
+    assert {d: (nonbmp_repo / "annotations" / f"{d}.json").read_bytes() for d in before} == before
+    synthetic = next(t for t in tasks if t["data"]["doc_id"] == SYNTHETIC)
+    region(synthetic, "c3", "polarity")["value"]["choices"] = ["negative"]
+    with pytest.raises(NewsgoldError, match="changes it; pass --force"):
+        labelstudio.import_labelstudio(nonbmp_repo, write_export(nonbmp_repo, tasks))
+    assert {d: (nonbmp_repo / "annotations" / f"{d}.json").read_bytes() for d in before} == before

@@ -406,25 +406,34 @@ def check_and_write(
     built: list[tuple[Assembled, str]],
     force: bool,
 ) -> ImportResult:
-    """Validate every imported document in memory, then write them all (or none)."""
+    """Validate every imported document in memory, then write them all (or none).
+
+    A gold file is replaced only with ``force``, except that a gold file whose spans and values
+    the import leaves exactly as they are is not touched at all (listed as unchanged), so that
+    exporting the whole corpus and importing it back never demotes untouched gold to draft.
+    """
     files: dict[Path, bytes] = {}
     out: list[Imported] = []
+    unchanged: list[str] = []
     for assembled, source_file in built:
         ann = assembled.annotations
         doc_id = ann["doc_id"]
         target = root / ANNOTATIONS_DIR / f"{doc_id}.json"
         rel = target.relative_to(root).as_posix()
-        if target.exists() and not force:
-            try:
-                existing = jsonio.load(target, rel)
-            except NewsgoldError:
-                existing = None
-            if isinstance(existing, dict) and existing.get("status") == "gold":
-                raise NewsgoldError(
-                    "is gold; importing would overwrite it. Pass --force to replace it "
-                    "(nothing was written)",
-                    rel,
-                )
+        if target in files or doc_id in unchanged:
+            raise NewsgoldError(
+                f"{doc_id} appears twice in the import; expected each document once", source_file
+            )
+        existing = _existing(target, rel)
+        if existing is not None and existing.get("status") == "gold" and not force:
+            if _same_content(existing, ann):
+                unchanged.append(doc_id)
+                continue
+            raise NewsgoldError(
+                "is gold and the import changes it; pass --force to replace it "
+                "(nothing was written)",
+                rel,
+            )
         if not ann["annotators"]:
             raise NewsgoldError(
                 f"no annotator is known for {doc_id}; pass --annotator NAME (nothing was written)",
@@ -444,15 +453,29 @@ def check_and_write(
                 + more,
                 source_file,
             )
-        if target in files:
-            raise NewsgoldError(
-                f"{doc_id} appears twice in the import; expected each document once", source_file
-            )
         files[target] = jsonio.dumps(ann).encode("utf-8")
         counts = {layer: len(ann[layer]) for layer in ("sections", *LAYERS)}
         out.append(Imported(doc_id, rel, counts, assembled.notes))
     write_files(files, overwrite=True)
-    return ImportResult(out)
+    return ImportResult(
+        out, [f"{doc_id}: gold and unchanged, left as it is" for doc_id in unchanged]
+    )
+
+
+def _existing(target: Path, rel: str) -> dict[str, Any] | None:
+    if not target.exists():
+        return None
+    try:
+        data = jsonio.load(target, rel)
+    except NewsgoldError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _same_content(existing: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Whether two annotation files hold the same text hash, spans and values (header aside)."""
+    keys = ("doc_id", "text_sha256", "sections", *LAYERS)
+    return all(existing.get(k) == new.get(k) for k in keys)
 
 
 def _place(places: dict[str, str], pointer: str) -> str:

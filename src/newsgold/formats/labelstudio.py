@@ -744,5 +744,5 @@ def import_labelstudio(
     if not built:
         raise NewsgoldError("no task of the export has an annotation; nothing was written", file)
     result = check_and_write(root, built, force)
-    result.skipped = skipped
+    result.skipped = skipped + result.skipped
     return result
