@@ -45,7 +45,6 @@ NOUN = {
     "source": "claim source",
     "cue": "claim cue",
 }
-LINK_KINDS = ("source", "cue", "reported_on", "anchor")
 HEADER = (
     "doc_id",
     "text_sha256",
@@ -90,6 +89,11 @@ class Assembled:
     places: dict[str, str] = field(default_factory=dict)  # JSON pointer -> place in the tool file
 
 
+def count(notes: dict[str, int], what: str) -> None:
+    """Add one to a tally of what a conversion did (reported as notes)."""
+    notes[what] = notes.get(what, 0) + 1
+
+
 def parse_number(raw: str) -> int | float:
     """A number as typed in a tool: JSON number syntax, thousands commas allowed ("10,000")."""
     cleaned = raw.strip()
@@ -118,9 +122,7 @@ def _trim(text: str, region: Region, notes: dict[str, int]) -> None:
             pointer=region.where,
         )
     if (start, end) != (region.start, region.end):
-        notes["spans trimmed of edge whitespace"] = (
-            notes.get("spans trimmed of edge whitespace", 0) + 1
-        )
+        count(notes, "spans trimmed of edge whitespace")
         region.start, region.end = start, end
 
 
@@ -132,7 +134,7 @@ def _figure_value(text: str, region: Region, notes: dict[str, int]) -> int | flo
             "exactly one number; give the value",
             pointer=region.where,
         )
-    notes["figure values read from the text"] = notes.get("figure values read from the text", 0) + 1
+    count(notes, "figure values read from the text")
     number = found[0]
     return int(number) if float(number).is_integer() else number
 
@@ -279,9 +281,7 @@ def _item(
         entity_id = attrs.get("entity_id")
         if entity_id is None:
             entity_id = slug(span["text"], "-")
-            counts["entity_ids made from the mention text"] = (
-                counts.get("entity_ids made from the mention text", 0) + 1
-            )
+            count(counts, "entity_ids made from the mention text")
         item.update(type=region.label, entity_id=entity_id)
         if attrs.get("wikidata") is not None:
             item["wikidata"] = attrs["wikidata"]
@@ -317,9 +317,7 @@ def _item(
         cue = _span(text, by_key[cue_link.target]) if cue_link else None
         for name, default in (("certainty", "asserted"), ("polarity", "positive")):
             if attrs.get(name) is None:
-                counts[f"claims given the default {name} {default!r}"] = (
-                    counts.get(f"claims given the default {name} {default!r}", 0) + 1
-                )
+                count(counts, f"claims given the default {name} {default!r}")
         item.update(
             source=source,
             cue=cue,

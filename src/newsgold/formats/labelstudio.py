@@ -33,6 +33,7 @@ from newsgold.formats.common import (
     assemble,
     check_and_write,
     chosen_docs,
+    count,
     differences,
     first_difference,
     format_number,
@@ -422,7 +423,7 @@ def _offsets(
         )
     if said is not None and 0 <= start < end <= len(text) and text[start:end] == said:
         what = "regions whose offsets were code points, not UTF-16 units (they matched their text)"
-        notes[what] = notes.get(what, 0) + 1
+        count(notes, what)
         return start, end
     raise _fail(f"offsets do not fit the document text: {problem}", file, f"{where}/value")
 
@@ -523,9 +524,7 @@ def regions_from_results(
         elif kind in ("textarea", "choices") and control in ATTRIBUTES:
             pending.append((index, result))
         else:
-            notes[f"results ignored (control {control!r}, type {kind!r})"] = (
-                notes.get(f"results ignored (control {control!r}, type {kind!r})", 0) + 1
-            )
+            count(notes, f"results ignored (control {control!r}, type {kind!r})")
     for index, result in pending:
         where = f"{base}/{index}"
         control = result["from_name"]
