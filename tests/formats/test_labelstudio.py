@@ -441,3 +441,17 @@ def test_unchanged_gold_is_left_alone_and_changed_gold_needs_force(nonbmp_repo: 
     with pytest.raises(NewsgoldError, match="changes it; pass --force"):
         labelstudio.import_labelstudio(nonbmp_repo, write_export(nonbmp_repo, tasks))
     assert {d: (nonbmp_repo / "annotations" / f"{d}.json").read_bytes() for d in before} == before
+
+
+def test_cli_export_defaults_to_the_repository_exports_folder(
+    nonbmp_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(["export", "labelstudio", SEED, "--root", str(nonbmp_repo), "--format", "json"]) == 0
+    )
+    report = json.loads(capsys.readouterr().out)
+    assert report["out"] == str(nonbmp_repo / "exports" / "labelstudio")
+    assert [d["doc_id"] for d in report["documents"]] == [SEED]
+    tasks = json.loads((nonbmp_repo / "exports" / "labelstudio" / "tasks.json").read_text("utf-8"))
+    assert [t["data"]["doc_id"] for t in tasks] == [SEED]
+    assert main(["export", "labelstudio", "2099-01-01-nope-1", "--root", str(nonbmp_repo)]) == 2

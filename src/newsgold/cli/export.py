@@ -43,7 +43,7 @@ def register(sub: Any) -> None:
             "doc_ids", nargs="*", metavar="DOC_ID", help="documents to export (default: all)"
         )
         tool.add_argument(
-            "--out", type=Path, default=Path(default), help=f"output folder (default: {default})"
+            "--out", type=Path, help=f"output folder (default: {default} in the repository)"
         )
         tool.add_argument(
             "--root",
@@ -75,7 +75,8 @@ def _report(result: labelstudio.Exported | brat.Exported, fmt: str, what: str) -
 def run_labelstudio(args: argparse.Namespace) -> int:
     """Export Label Studio tasks and config."""
     root = repository(args.root)
-    result = labelstudio.export_labelstudio(root, args.doc_ids, args.out, args.preannotate)
+    out = args.out or root / "exports" / "labelstudio"
+    result = labelstudio.export_labelstudio(root, args.doc_ids, out, args.preannotate)
     status = _report(result, args.format, "tasks.json and config.xml")
     if args.format == "text":
         print("import tasks.json into a Label Studio project whose labeling config is config.xml;")
@@ -86,7 +87,7 @@ def run_labelstudio(args: argparse.Namespace) -> int:
 def run_brat(args: argparse.Namespace) -> int:
     """Export brat standoff files."""
     root = repository(args.root)
-    result = brat.export_brat(root, args.doc_ids, args.out)
+    result = brat.export_brat(root, args.doc_ids, args.out or root / "exports" / "brat")
     status = _report(result, args.format, ".txt/.ann files and annotation.conf")
     if args.format == "text":
         print(
