@@ -455,3 +455,18 @@ def test_cli_export_defaults_to_the_repository_exports_folder(
     tasks = json.loads((nonbmp_repo / "exports" / "labelstudio" / "tasks.json").read_text("utf-8"))
     assert [t["data"]["doc_id"] for t in tasks] == [SEED]
     assert main(["export", "labelstudio", "2099-01-01-nope-1", "--root", str(nonbmp_repo)]) == 2
+
+
+def test_relation_between_regions_no_rule_connects_is_located(nonbmp_repo: Path) -> None:
+    def change(task: dict[str, Any]) -> None:
+        results(task).append(
+            {"from_id": "e1", "to_id": "c1-cue", "type": "relation", "direction": "right"}
+        )
+
+    path, task = broken(nonbmp_repo, change)
+    expect_error(
+        nonbmp_repo,
+        path,
+        f"/0/annotations/0/result/{len(results(task)) - 1}",
+        "entities and a cue region",
+    )

@@ -592,7 +592,7 @@ def _link(result: dict[str, Any], labelled: dict[str, Region], file: str, where:
     kind = named[0] if named else inferred
     if kind is None or kind != inferred:
         raise _fail(
-            f"a relation between a {first.kind} and a {second.kind} region cannot be "
+            f"a relation between the {NOUN[first.kind]} and the {NOUN[second.kind]} cannot be "
             f"{kind or 'unlabelled'}: "
             "relations go claim content -> source/cue/reported_on date, or date -> anchor date",
             file,
