@@ -468,5 +468,5 @@ def test_relation_between_regions_no_rule_connects_is_located(nonbmp_repo: Path)
         nonbmp_repo,
         path,
         f"/0/annotations/0/result/{len(results(task)) - 1}",
-        "entities and a cue region",
+        "between the entity and the claim cue cannot be unlabelled",
     )
