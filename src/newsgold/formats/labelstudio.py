@@ -364,6 +364,11 @@ def export_labelstudio(
         item = task(doc_id, text, metadata, ann)
         if rules is not None:
             prediction = rules.extract(text, metadata["published"])
+            if not isinstance(prediction, dict):
+                raise NewsgoldError(
+                    f"the rule baseline returned {type(prediction).__name__} for {doc_id}; "
+                    "expected a predictions record (a dict with entities, dates, figures, claims)"
+                )
             item["predictions"] = [
                 {"model_version": MODEL_VERSION, "result": prediction_results(prediction, text)}
             ]
