@@ -101,6 +101,7 @@ def find_root(start: Path | None = None) -> Path:
     raise NewsgoldError(
         "no newsgold repository here (expected folders corpus/ and annotations/ in it or above it)",
         str(here),
+        status=2,
     )
 
 
