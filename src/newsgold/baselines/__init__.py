@@ -1,0 +1,1 @@
+"""Baseline extractors: transparent systems whose scores anchor the leaderboard."""
