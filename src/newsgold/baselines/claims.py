@@ -289,11 +289,13 @@ class _Finder:
         if tail is not None:
             np = self.source_before(cue, start)
             comma = text.rfind(",", start, np[0]) if np else -1
-            if np and comma > start and not text[comma:np[0]].strip(", "):
+            if np and comma > start and not text[comma : np[0]].strip(", "):
                 content = self.content_edges(start, comma)
                 if content[0] < content[1]:
                     reported_on = self.date_in(cue.end, end)
-                    return _Attribution((np[0], np[1]), cue_span, [content], reported_on=reported_on)
+                    return _Attribution(
+                        (np[0], np[1]), cue_span, [content], reported_on=reported_on
+                    )
         np = self.source_before(cue, start)
         if np is None:
             return None
@@ -321,7 +323,9 @@ class _Finder:
             hedge_zone=(np[1], content_start),
         )
 
-    def leading_quote(self, start: int, cue_start: int) -> tuple[int, tuple[int, int] | None] | None:
+    def leading_quote(
+        self, start: int, cue_start: int
+    ) -> tuple[int, tuple[int, int] | None] | None:
         """For "“Q,” X said": the quotation's end and the source between it and the cue."""
         first = trim(self.text, start, cue_start)[0]
         if first >= cue_start or self.text[first] not in QUOTE_MARKS:
@@ -377,9 +381,7 @@ class _Finder:
 
     # Building claims.
 
-    def claim(
-        self, content: tuple[int, int], attribution: _Attribution | None
-    ) -> ClaimSpan:
+    def claim(self, content: tuple[int, int], attribution: _Attribution | None) -> ClaimSpan:
         start, end = content
         claim = ClaimSpan(start, end)
         zones = [content]
@@ -422,7 +424,7 @@ class _Finder:
         first = start + (body.end() if body else 0)
         tokens = self.tokens_between(first, end)
         for i, token in enumerate(tokens):
-            if token.text not in _HEADLINE_CUES or not 0 < i:
+            if token.text not in _HEADLINE_CUES or i == 0:
                 continue
             comma = self.text.rfind(",", first, token.start)
             if i == len(tokens) - 1 and comma > first:
@@ -443,7 +445,9 @@ class _Finder:
     def find(self) -> list[ClaimSpan]:
         claims: list[ClaimSpan] = []
         lines = self.doc.lines
-        headline = lines[0] if lines and (lines[0].heading or self.doc.in_title(lines[0].start)) else None
+        headline = (
+            lines[0] if lines and (lines[0].heading or self.doc.in_title(lines[0].start)) else None
+        )
         if headline is not None:
             claim = self.headline(headline.start, headline.end)
             if claim:

@@ -193,9 +193,12 @@ class _Finder:
     def year(self, m: re.Match[str]) -> None:
         previous = self.previous_word(m.start())
         after = self.text[m.end() : m.end() + 1]
-        if previous in lx.YEAR_PREPOSITIONS or (after in {"", "\n"} or after in ".,;:)!?”\"'"):
-            if previous not in {"than", "nearly", "almost", "least", "most", "some", "roughly"}:
-                self.add_point(m, m.group("year"), relative=False)
+        introduced = (
+            previous in lx.YEAR_PREPOSITIONS or after in {"", "\n"} or after in ".,;:)!?”\"'"
+        )
+        amount = previous in {"than", "nearly", "almost", "least", "most", "some", "roughly"}
+        if introduced and not amount:  # "in 2024", "... 2024." but not "more than 2000"
+            self.add_point(m, m.group("year"), relative=False)
 
     def decade(self, m: re.Match[str]) -> None:
         self.add_point(m, m.group("decade")[:3] + "X", relative=False)

@@ -110,8 +110,10 @@ class _Finder:
                     k += 1
                 chain = [run[-1], *tokens[j:k], *tokens[k : k + 1]]
                 bridge = k > j and tokens[j].text in lx.NAME_CONNECTORS and k < len(tokens)
-                if bridge and self.usable(tokens[k]) and all(
-                    self.joined(a, b) for a, b in zip(chain, chain[1:], strict=False)
+                if (
+                    bridge
+                    and self.usable(tokens[k])
+                    and all(self.joined(a, b) for a, b in zip(chain, chain[1:], strict=False))
                 ):
                     run.extend(tokens[j : k + 1])
                     j = k + 1
@@ -126,7 +128,9 @@ class _Finder:
         while run and (
             run[0].text in lx.COMMON_CAPITALISED
             or not run[0].capitalised
-            or run[0].sentence_start and len(run) > 1 and run[0].lower in self.lower_words
+            or run[0].sentence_start
+            and len(run) > 1
+            and run[0].lower in self.lower_words
         ):
             run = run[1:]
         while run and not run[-1].capitalised:
@@ -254,7 +258,7 @@ class _Finder:
         for e in found:
             weight = 10 if e.strong else 1
             surface_types.setdefault(self.text[e.start : e.end], Counter())[e.type] += weight
-        persons = {}
+        persons: dict[str, str] = {}
         for e in found:
             surface = self.text[e.start : e.end]
             if e.type == "PERSON" and " " in surface:
@@ -268,7 +272,7 @@ class _Finder:
         return found
 
     def in_title_zones(self, found: list[EntitySpan]) -> list[EntitySpan]:
-        """Names in headlines and credits: known surfaces, or a whole credit naming an organisation."""
+        """Names in Title Case zones: known surfaces, or a whole credit naming an organisation."""
         known: dict[str, EntitySpan] = {}
         for e in found:
             known.setdefault(self.text[e.start : e.end], e)

@@ -48,8 +48,10 @@ _GLUED_NUMBER = re.compile(
 _ARTICLE_SCALE = re.compile(r"(?i)\ban?\s+(?:hundred|thousand|million|billion)\b")
 _ORDINAL_DIGITS = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b")
 _ORDINAL_WORDS = re.compile(rf"(?i)\b(?:{_alternation(list(ORDINALS))})\b")
-_ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary", "ern")
-_ADJECTIVE_ENDINGS += ("ent", "ant", "ing", "ed", "est", "ian", "ish", "ese")
+_ADJECTIVE_ENDINGS = (
+    "al", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary", "ern", "ent", "ant", "ing",
+    "ed", "est", "ian", "ish", "ese",
+)  # fmt: skip
 _PRONOUN_ONE_BEFORE = {"the", "this", "that", "no", "any", "every", "each", "which", "a"}
 _PRONOUN_ONE_AFTER = {"of", "another", "who", "that", "which", "is", "was", "has", "had"}
 
@@ -90,7 +92,9 @@ class _Finder:
             if i + 1 < len(numbers):
                 nstart, nend, nvalue = numbers[i + 1]
                 between = self.text[end:nstart]
-                after_between = re.search(r"(?i)\bbetween\s+$", self.text[max(0, start - 9) : start])
+                after_between = re.search(
+                    r"(?i)\bbetween\s+$", self.text[max(0, start - 9) : start]
+                )
                 joined = len(between) <= 5 and bool(
                     _RANGE_JOIN.match(between) or after_between and _BETWEEN_JOIN.match(between)
                 )
@@ -207,9 +211,9 @@ class _Finder:
             return None
         second = words[index + 1] if index + 1 < len(words) else None
         adjective = first.lower.endswith(_ADJECTIVE_ENDINGS) and not first.possessive
-        if adjective and second is not None and _content_word(second, title):
-            if not second.lower.endswith(("ed", "ly")):
-                return second
+        noun_follows = second is not None and _content_word(second, title)
+        if adjective and noun_follows and second and not second.lower.endswith(("ed", "ly")):
+            return second
         if first.lower.endswith("ed") or first.lower.endswith("ly"):
             return None  # most often a verb or an adverb: "10 died", "10 only"
         return first
@@ -221,10 +225,10 @@ class _Finder:
                 self.found.append(FigureSpan(m.start(), m.end(), "ORDINAL", int(m.group(1))))
         for m in _ORDINAL_WORDS.finditer(self.text):
             previous = re.search(r"([A-Za-z]+)\s+$", self.text[max(0, m.start() - 12) : m.start()])
-            if previous and previous.group(1).lower() in lx.ORDINAL_DETERMINERS:
-                if self.free(m.start(), m.end()):
-                    value = ORDINALS[m.group().lower()]
-                    self.found.append(FigureSpan(m.start(), m.end(), "ORDINAL", value))
+            ranked = previous and previous.group(1).lower() in lx.ORDINAL_DETERMINERS
+            if ranked and self.free(m.start(), m.end()):
+                value = ORDINALS[m.group().lower()]
+                self.found.append(FigureSpan(m.start(), m.end(), "ORDINAL", value))
 
 
 def _is_name_adjective(token: Token) -> bool:
@@ -235,7 +239,7 @@ def _is_name_adjective(token: Token) -> bool:
 
 
 def _content_word(token: Token, title: bool) -> bool:
-    """A word that can name what is counted: lowercase (any case in a title), not a function word."""
+    """A word that can name what is counted: lowercase (or in a title), not a function word."""
     if not token.text.isalpha() and "-" not in token.text:
         return False
     if token.capitalised and not title:

@@ -149,7 +149,7 @@ FUNCTION_WORDS = {
     "again", "also", "only", "just", "even", "still", "yet", "already", "out", "up", "down",
     "off", "away", "back", "later", "earlier", "ago", "times", "percent", "cent", "between",
     "against", "across", "among", "through", "during", "without", "within", "near", "like",
-    "including", "say", "said", "says", "told", "left", "apiece", "each", "respectively",
+    "including", "say", "said", "says", "told", "left", "apiece", "respectively",
     "altogether", "total",
 }  # fmt: skip
 # Words ending a clause before an attribution: the source noun phrase never crosses them.

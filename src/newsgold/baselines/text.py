@@ -14,8 +14,8 @@ from newsgold.baselines.lexicon import ABBREVIATIONS
 TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[’'\-][^\W_]+)*")
 URL_RE = re.compile(r"(?:https?://|www\.)\S+")
 _SENTENCE_END = re.compile(r"[.!?]+[”\"’)\]*]*(?=\s+[“\"‘(\[*#]*[^\W_])")
-OPENING_QUOTES = "“„«\""
-QUOTE_MARKS = "“”„«»\""
+OPENING_QUOTES = '“„«"'
+QUOTE_MARKS = '“”„«»"'
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]{3,}")
 
 
