@@ -116,7 +116,9 @@ _BIG = ("hundred", "thousand", "million", "billion", "trillion")
 _WORDS = sorted([w for w in UNITS if len(w) > 2] + list(TENS) + list(_BIG), key=len, reverse=True)
 _ANY_WORD = "|".join(_WORDS)
 # A run of English number words ("six", "twenty-five", "two hundred and fifty"), for patterns.
-NUMBER_WORDS_PATTERN = rf"(?i:(?<![\w-])(?:{_ANY_WORD})(?:[- ](?:and[- ])?(?:{_ANY_WORD}))*(?![\w-]))"
+NUMBER_WORDS_PATTERN = (
+    rf"(?i:(?<![\w-])(?:{_ANY_WORD})(?:[- ](?:and[- ])?(?:{_ANY_WORD}))*(?![\w-]))"
+)
 _WORD_RUN = re.compile(NUMBER_WORDS_PATTERN)
 _DIGIT_RUN = re.compile(
     r"(?<![\w.,])(?<![^\W\d_]-)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -129,7 +131,8 @@ def _well_formed_words(words: list[str]) -> int:
     """How many leading words form one number (no "five two", no "two and three")."""
     kept, previous = 0, ""
     for i, word in enumerate(words):
-        kind = "big" if word in _BIG else "tens" if word in TENS else word if word == "and" else "unit"
+        kind = "big" if word in _BIG else "tens" if word in TENS else "unit"
+        kind = "and" if word == "and" else kind
         if i == 0 and kind in {"big", "and"}:
             return 0
         allowed = {
@@ -169,7 +172,7 @@ def number_spans(text: str) -> list[tuple[int, int, float]]:
 
 
 def value_of(phrase: str) -> float | None:
-    """The value of a phrase that is exactly one number ("1.5 million", "twenty-five"), else None."""
+    """The value of a phrase that is one number ("1.5 million", "twenty-five"), else None."""
     spans = number_spans(phrase)
     if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] == len(phrase):
         return spans[0][2]

@@ -242,7 +242,8 @@ class _Finder:
             return tokens[index].end
         for ahead in range(index, min(index + 3, len(tokens) - 1)):
             gap = self.text[tokens[ahead].end : tokens[ahead + 1].start]
-            if tokens[ahead + 1].lower == "that" or gap.strip() == ",":
+            following = tokens[ahead + 1]
+            if following.lower == "that" or gap.strip() == "," or self.in_date(*_span(following)):
                 return tokens[ahead].end
         return tokens[index].end
 
@@ -401,14 +402,21 @@ class _Finder:
         return claim
 
     def source_entity(self, start: int, end: int) -> str | None:
-        """The entity_id a source refers to: a name ending it, or the last person for he/she."""
+        """The entity_id a source refers to, or the last person's for "he"/"she".
+
+        The source refers to a name that ends it when only a determiner or capitalised words
+        (titles, nationalities) precede the name: "the agency's chief" refers to no name,
+        "Ukrainian President Jane Doe" to Jane Doe, "officials in Zürich" not to Zürich.
+        """
         words = self.tokens_between(start, end)
         if len(words) == 1 and words[0].lower in PRONOUNS:
             persons = [e for e in self.entities if e["type"] == "PERSON" and e["end"] <= start]
             return str(persons[-1]["entity_id"]) if persons else None
         for entity in self.entities:
             if entity["end"] == end and start <= entity["start"]:
-                return str(entity["entity_id"])
+                before = [t for t in words if t.end <= entity["start"]]
+                if all(t.capitalised or t.lower in _DETERMINERS for t in before):
+                    return str(entity["entity_id"])
         return None
 
     def unattributed(self, start: int, end: int) -> ClaimSpan | None:

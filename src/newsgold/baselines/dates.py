@@ -102,9 +102,19 @@ class _Finder:
         self.found: list[DateSpan] = []
 
     def future(self, start: int) -> bool:
-        """Whether the sentence speaks of the future before this offset."""
+        """Whether the sentence speaks of the future before this offset, outside quotations.
+
+        A quotation closed before the expression has its own tense ("“We will stay,” she said
+        on Friday": Friday is past), so its words are left out.
+        """
         sentence_start, _ = self.doc.sentence_of(start)
-        return bool(_FUTURE.search(self.text, sentence_start, start))
+        before = list(self.text[sentence_start:start])
+        for quote in self.doc.quotes:
+            if quote.close < start:
+                for i in range(max(quote.open, sentence_start), quote.close + 1):
+                    if i < start:
+                        before[i - sentence_start] = " "
+        return bool(_FUTURE.search("".join(before)))
 
     def previous_word(self, start: int) -> str:
         """The word before offset, lowercase ("" at the start)."""

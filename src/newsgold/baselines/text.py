@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from newsgold.baselines.lexicon import ABBREVIATIONS
@@ -105,7 +106,7 @@ class Doc:
         i = bisect.bisect_right(self._sentence_starts, offset) - 1
         floor = self._sentence_starts[i] if i >= 0 else 0
         j = offset - 1
-        while j >= floor and (self.text[j].isspace() or self.text[j] in "#*([-—–"):
+        while j >= floor and (self.text[j].isspace() or _skippable(self.text[j])):
             j -= 1
         if j < floor:
             return True
@@ -150,6 +151,11 @@ class Doc:
             if quote.open < offset < quote.close:
                 return quote
         return None
+
+
+def _skippable(char: str) -> bool:
+    """Markup, brackets, dashes and symbols (emoji included) that may precede a sentence's word."""
+    return char in "#*([-—–" or unicodedata.category(char).startswith("S")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
