@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from newsgold.baselines import lexicon as lx
 from newsgold.baselines.text import Doc, Token
-from newsgold.numbers import ORDINALS, SCALES, number_spans
+from newsgold.numbers import ORDINALS, SCALES, TENS, UNITS, number_spans
 
 
 @dataclass
@@ -245,7 +245,8 @@ def _content_word(token: Token, title: bool) -> bool:
     if token.capitalised and not title:
         return False
     lower = token.lower
-    return lower not in lx.FUNCTION_WORDS and lower not in lx.REPORTING_VERBS
+    number_word = lower in UNITS or lower in TENS or lower in SCALES or lower in ORDINALS
+    return not number_word and lower not in lx.FUNCTION_WORDS and lower not in lx.REPORTING_VERBS
 
 
 def find_figures(doc: Doc, blocked: list[tuple[int, int]]) -> list[FigureSpan]:
