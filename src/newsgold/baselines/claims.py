@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgold.baselines import lexicon as lx
-from newsgold.baselines.text import QUOTE_MARKS, Doc, Token, trim
+from newsgold.baselines.text import QUOTE_MARKS, Doc, Intervals, Token, trim
 
 PRONOUNS = {"he", "she", "him", "her"}
 _CONNECTIVES = {"and", "but", "so", "yet", "however", "meanwhile", "also", "still", "then"}
@@ -76,11 +76,12 @@ class _Finder:
         self.dates = dates
         self.figures = figures
         self.date_at = {d["start"]: d for d in dates}
+        self.date_spans = Intervals([(d["start"], d["end"]) for d in dates])
 
     # Small helpers.
 
     def in_date(self, start: int, end: int) -> bool:
-        return any(d["start"] < end and start < d["end"] for d in self.dates)
+        return self.date_spans.overlaps(start, end)
 
     def content_edges(self, start: int, end: int) -> tuple[int, int]:
         """Trim whitespace, final punctuation and the quotation marks at a content's edges."""

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from newsgold.baselines import lexicon as lx
-from newsgold.baselines.text import Doc
+from newsgold.baselines.text import Doc, longest_first
 from newsgold.numbers import NUMBER_WORDS_PATTERN, value_of
 from newsgold.timex import is_valid
 
@@ -359,11 +359,7 @@ def find_dates(doc: Doc, dct: dt.date) -> list[DateSpan]:
     finder = _Finder(doc, dct)
     for pattern, handler in _PATTERNS:
         finder.scan(pattern, getattr(finder, handler))
-    kept: list[DateSpan] = []
-    for span in sorted(finder.found, key=lambda s: (s.start - s.end, s.start)):
-        if all(span.end <= k.start or k.end <= span.start for k in kept):
-            kept.append(span)
-    kept.sort(key=lambda s: s.start)
+    kept = longest_first(finder.found)
     _mark_creation_time(doc, kept, dct)
     return kept
 

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from newsgold.baselines import lexicon as lx
-from newsgold.baselines.text import Doc, Token
+from newsgold.baselines.text import Doc, Intervals, Token
 
 
 @dataclass
@@ -62,7 +62,7 @@ class _Finder:
     def __init__(self, doc: Doc, blocked: list[tuple[int, int]]) -> None:
         self.doc = doc
         self.text = doc.text
-        self.blocked = blocked
+        self.blocked = Intervals(blocked)
         self.lower_words = {t.text for t in doc.tokens if t.text.islower()}
         self.demonyms = {t.text for t in doc.tokens if _demonym(t.text)}
         self.demonym_phrases = [
@@ -77,7 +77,7 @@ class _Finder:
             return False
         if self.doc.in_url(token.start, token.end) or self.doc.in_title(token.start):
             return False
-        return not any(s < token.end and token.start < e for s, e in self.blocked)
+        return not self.blocked.overlaps(token.start, token.end)
 
     def joined(self, left: Token, right: Token) -> bool:
         """Whether two tokens stand next to each other with one space and no punctuation.
@@ -286,7 +286,7 @@ class _Finder:
             tokens = [
                 t
                 for t in self.doc.tokens_in(zone_start, zone_end)
-                if not any(s < t.end and t.start < e for s, e in self.blocked)
+                if not self.blocked.overlaps(t.start, t.end)
             ]
             whole = self.trim(tokens)
             names = [t for t in whole if t.capitalised or t.text in lx.NAME_CONNECTORS]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from newsgold.baselines import lexicon as lx
-from newsgold.baselines.text import Doc, Token
+from newsgold.baselines.text import Doc, Intervals, Token, longest_first
 from newsgold.numbers import ORDINALS, SCALES, TENS, UNITS, number_spans
 
 
@@ -65,13 +65,12 @@ class _Finder:
     def __init__(self, doc: Doc, blocked: list[tuple[int, int]]) -> None:
         self.doc = doc
         self.text = doc.text
-        self.blocked = blocked
+        self.blocked = Intervals(blocked)
         self.found: list[FigureSpan] = []
 
     def free(self, start: int, end: int) -> bool:
         """Whether a span is outside dates and URLs."""
-        overlaps = any(s < end and start < e for s, e in self.blocked)
-        return not overlaps and not self.doc.in_url(start, end)
+        return not self.blocked.overlaps(start, end) and not self.doc.in_url(start, end)
 
     def numbers(self) -> list[tuple[int, int, float]]:
         """Numbers of the text, with "a million" and ranges "10 to 12" merged into one item."""
@@ -105,11 +104,7 @@ class _Finder:
                         used.add(i + 1)
             self.widen(start, end, value, value_max)
         self.ordinals()
-        kept: list[FigureSpan] = []
-        for span in sorted(self.found, key=lambda s: (s.start - s.end, s.start)):
-            if all(span.end <= k.start or k.end <= span.start for k in kept):
-                kept.append(span)
-        return sorted(kept, key=lambda s: s.start)
+        return longest_first(self.found)
 
     @staticmethod
     def scaled_low(low: float, low_text: str, high_text: str) -> float:

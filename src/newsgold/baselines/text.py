@@ -9,15 +9,55 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from newsgold.baselines.lexicon import ABBREVIATIONS
 
 TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[’'\-][^\W_]+)*")
 URL_RE = re.compile(r"(?:https?://|www\.)\S+")
-_SENTENCE_END = re.compile(r"[.!?]+[”\"’)\]*]*(?=\s+[“\"‘(\[*#]*[^\W_])")
+_SENTENCE_END = re.compile(r"[.!?]+[”\"’)\]*]*(?=\s+[“\"‘(\[*#]*(?P<next>[^\W_]))")
 OPENING_QUOTES = '“„«"'
 QUOTE_MARKS = '“”„«»"'
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]{3,}")
+
+
+class _Span(Protocol):
+    start: int
+    end: int
+
+
+SpanT = TypeVar("SpanT", bound=_Span)
+
+
+def longest_first(candidates: list[SpanT]) -> list[SpanT]:
+    """Of overlapping candidates keep the longest (the leftmost among equals); in text order."""
+    starts: list[int] = []
+    kept: list[SpanT] = []
+    for span in sorted(candidates, key=lambda s: (s.start - s.end, s.start)):
+        i = bisect.bisect_left(starts, span.end)
+        if i > 0 and kept[i - 1].end > span.start:
+            continue  # the kept span starting last before this one's end overlaps it
+        starts.insert(i, span.start)
+        kept.insert(i, span)
+    return kept
+
+
+class Intervals:
+    """Sorted, non-overlapping spans, asked in logarithmic time which one holds or meets a span."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) shares a character with one of the spans."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.spans[i][1] > start
+
+    def holding(self, offset: int) -> int:
+        """The index of the span holding offset, or -1."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i if i >= 0 and offset < self.spans[i][1] else -1
 
 
 @dataclass(frozen=True)
@@ -88,7 +128,12 @@ class Doc:
             self.units.extend(_merge_inside_quotes(sentences, quotes))
             self.title_zones.extend(_title_zones(self.text, start, end))
         self._sentence_starts = [s for s, _ in self.sentences]
+        self._urls = Intervals(self.urls)
+        self._titles = Intervals(self.title_zones)
+        self._lines = Intervals([(line.start, line.end) for line in self.lines])
+        self._quotes = Intervals([(q.open, q.close + 1) for q in self.quotes])
         self.tokens = self._tokenize()
+        self._token_starts = [t.start for t in self.tokens]
 
     def _tokenize(self) -> list[Token]:
         tokens: list[Token] = []
@@ -118,18 +163,16 @@ class Doc:
 
     def in_url(self, start: int, end: int) -> bool:
         """Whether a span touches a URL (names and numbers in URLs are not annotated)."""
-        return any(s < end and start < e for s, e in self.urls)
+        return self._urls.overlaps(start, end)
 
     def in_title(self, offset: int) -> bool:
         """Whether offset lies in a title-case zone (a headline or a credit in Title Case)."""
-        return any(s <= offset < e for s, e in self.title_zones)
+        return self._titles.holding(offset) >= 0
 
     def line_of(self, offset: int) -> Line | None:
         """The line holding offset."""
-        for line in self.lines:
-            if line.start <= offset < line.end:
-                return line
-        return None
+        i = self._lines.holding(offset)
+        return self.lines[i] if i >= 0 else None
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The sentence holding offset (or the empty range at offset)."""
@@ -140,17 +183,17 @@ class Doc:
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens lying inside [start, end)."""
-        starts = [t.start for t in self.tokens]
-        lo = bisect.bisect_left(starts, start)
-        hi = bisect.bisect_left(starts, end)
+        lo = bisect.bisect_left(self._token_starts, start)
+        hi = bisect.bisect_left(self._token_starts, end)
         return [t for t in self.tokens[lo:hi] if t.end <= end]
 
     def quote_at(self, offset: int) -> Quote | None:
         """The quotation whose marks enclose offset, if any."""
-        for quote in self.quotes:
-            if quote.open < offset < quote.close:
-                return quote
-        return None
+        i = self._quotes.holding(offset)
+        if i < 0:
+            return None
+        quote = self.quotes[i]
+        return quote if quote.open < offset < quote.close else None
 
 
 def _skippable(char: str) -> bool:
@@ -203,6 +246,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         before = word.group(1) if word else ""
         if before in ABBREVIATIONS or (len(before) == 1 and before.isupper()):
             continue
+        if m.group("next").islower():
+            continue  # "“Why?” she asked": a lowercase word goes on with the sentence
         found.append(_trim(text, begin, m.end()))
         begin = m.end()
     found.append(_trim(text, begin, end))
