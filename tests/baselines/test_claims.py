@@ -85,14 +85,14 @@ def test_according_to_and_a_trailing_attribution() -> None:
 
 def test_mixed_quotes_lists_of_sources_and_hedges() -> None:
     text = (
-        'Western, Freedonian and Sylvanian agencies have said the unit had been "withdrawn". '
+        'Marovian, Freedonian and Sylvanian officials have said the talks were "paused". '
         "The bureau reported that it believed the army had not moved."
     )
     found, _ = claims(text)
     assert [(c["text"], *attribution(c)) for c in found] == [
         (
-            'the unit had been "withdrawn"',
-            "Western, Freedonian and Sylvanian agencies",
+            'the talks were "paused"',
+            "Marovian, Freedonian and Sylvanian officials",
             "said",
             "mixed",
             "asserted",
@@ -104,10 +104,10 @@ def test_mixed_quotes_lists_of_sources_and_hedges() -> None:
 
 
 def test_an_attribution_inside_the_articles_own_sentence_gives_both_claims() -> None:
-    text = "The strike came after Sylvania claimed to have captured 20 tanks in August."
+    text = "The strike came after Sylvania claimed to have seized 20 tanks in June."
     found, _ = claims(text)
     assert [(c["text"], attribution(c)[:2]) for c in found] == [
-        ("to have captured 20 tanks in August", ("Sylvania", "claimed")),
+        ("to have seized 20 tanks in June", ("Sylvania", "claimed")),
         (text[:-1], (None, None)),
     ]
 
@@ -121,7 +121,7 @@ def test_pronoun_sources_refer_to_the_last_person() -> None:
 
 def test_headline_attribution_and_lines_that_are_not_claims() -> None:
     text = (
-        "## Freedonian Troops Not Seen Near Marlow, Sylvania Says\n"
+        "## Marlow Port Will Not Reopen Before Winter, Sylvania Says\n"
         "By Staff Writer\n"
         "April 15, 2025\n"
         "Troops near Marlow. **Marlow News Agency**\n"
@@ -131,7 +131,7 @@ def test_headline_attribution_and_lines_that_are_not_claims() -> None:
     found, _ = claims(text)
     assert [(c["text"], *attribution(c)) for c in found] == [
         (
-            "Freedonian Troops Not Seen Near Marlow",
+            "Marlow Port Will Not Reopen Before Winter",
             "Sylvania",
             "Says",
             "indirect",

@@ -51,12 +51,12 @@ def test_last_next_this_week_month_year() -> None:
 
 
 def test_mid_early_late_months_take_their_mod_and_leave_the_preposition_out() -> None:
-    found = dates("Since mid-January the port was shut; in early March and late February too.")
-    assert texts(found) == ["mid-January", "early March", "late February"]
+    found = dates("Since mid-February the port was shut; in early March and late January too.")
+    assert texts(found) == ["mid-February", "early March", "late January"]
     assert [(d["value"], d["mod"]) for d in found] == [
-        ("2025-01", "MID"),
+        ("2025-02", "MID"),
         ("2025-03", "START"),
-        ("2025-02", "END"),
+        ("2025-01", "END"),
     ]
 
 
@@ -89,10 +89,10 @@ def test_iso_dates_years_and_decades() -> None:
 
 
 def test_durations_with_qualifiers_follow_the_guidelines_mods() -> None:
-    text = "The siege lasted nearly six months, about two weeks, more than 24 hours and two years."
+    text = "The siege lasted nearly five months, about two weeks, more than 24 hours and two years."
     found = dates(text)
     assert [(d["text"], d["type"], d["value"], d["mod"]) for d in found] == [
-        ("nearly six months", "DURATION", "P6M", "LESS_THAN"),
+        ("nearly five months", "DURATION", "P5M", "LESS_THAN"),
         ("about two weeks", "DURATION", "P2W", "APPROX"),
         ("more than 24 hours", "DURATION", "PT24H", "MORE_THAN"),
         ("two years", "DURATION", "P2Y", None),
@@ -101,8 +101,8 @@ def test_durations_with_qualifiers_follow_the_guidelines_mods() -> None:
 
 
 def test_later_stays_outside_and_ago_is_a_date() -> None:
-    found = dates("Nearly six months later they returned. Three years ago the plant closed.")
-    assert texts(found) == ["Nearly six months", "Three years ago"]
+    found = dates("Nearly five weeks later they returned. Three years ago the plant closed.")
+    assert texts(found) == ["Nearly five weeks", "Three years ago"]
     assert only(found, "Three years ago")["value"] == "2022"
 
 

@@ -15,7 +15,7 @@ WORDS = [
     "Ana", "Belov", "Zürich", "Sylvanian", "Sylvania", "in", "on", "Friday", "May", "mid-March",
     "last", "month", "nearly", "six", "months", "more", "than", "10,000", "1.5", "million",
     "troops", "%", "$", "3rd", "one", "ago", "2024", "2024-02-29", "not", "may", "“", "”", '"',
-    ",", ".", ":", "'s", "🎉", "##", "**", "\n", "https://example.org/a-1", "By", "AFP",
+    ",", ".", ":", "'s", "🎉", "##", "**", "\n", "https://example.org/a-1", "By", "NASA",
 ]  # fmt: skip
 
 

@@ -228,7 +228,7 @@ class _Finder:
         return position, reported_on
 
     def addressee_end(self, tokens: list[Token], position: int) -> int:
-        """Skip the addressee of "told": a name ("AFP"), or a short noun phrase ("the agency")."""
+        """Skip the addressee of "told": a name, or a short noun phrase ("the agency")."""
         index = 1 if tokens[0].lower in _DETERMINERS and len(tokens) > 1 else 0
         if self.in_date(*_span(tokens[index])):
             return position
@@ -372,7 +372,7 @@ class _Finder:
         return None
 
     def date_in(self, position: int, end: int) -> str | None:
-        """The first date after an inverted cue ("“Q,” X told AFP Tuesday")."""
+        """The first date after an inverted cue ("“Q,” X told the radio on Monday")."""
         after = [d for d in self.dates if position <= d["start"] and d["end"] <= end]
         return str(after[0]["id"]) if after else None
 
@@ -407,7 +407,7 @@ class _Finder:
 
         The source refers to a name that ends it when only a determiner or capitalised words
         (titles, nationalities) precede the name: "the agency's chief" refers to no name,
-        "Ukrainian President Jane Doe" to Jane Doe, "officials in Zürich" not to Zürich.
+        "Freedonian President Jane Doe" to Jane Doe, "officials in Zürich" not to Zürich.
         """
         words = self.tokens_between(start, end)
         if len(words) == 1 and words[0].lower in PRONOUNS:

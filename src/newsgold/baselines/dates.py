@@ -6,7 +6,7 @@ Rules (docs/baseline.md has the full list and the known limits):
 - a month (or month and day) without a year is the most recent one not after the DCT, or in a
   future sentence the next one not before it;
 - prepositions stay outside the span, "mid-"/"early"/"late"/"end of" inside it with their mod,
-  qualifiers of durations ("nearly six months") inside with theirs.
+  qualifiers of durations ("nearly five weeks") inside with theirs.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@
 2. Each run gets a type from cues: organisation words ("Agency", "Ministry"), capital acronyms,
    nationality suffixes ("-ian", "-ese", "-ish") for NORP, a place word after it ("region") or a
    place preposition before it ("in"), a NORP adjective of the same stem in the document
-   ("Korean" makes "Korea" a GPE); two or three plain words are a PERSON, one word a GPE.
+   ("Sylvanian" makes "Sylvania" a GPE); two or three plain words are a PERSON, one word a GPE.
 3. One surface has one type and one entity_id (a slug); a lone surname takes the id of the full
    name; Title Case zones (headlines, credits) only repeat names found elsewhere.
 """
@@ -190,13 +190,13 @@ class _Finder:
                 common += 1
             if common >= 4 and common >= len(last) - 1 and not head:
                 return True
-        # multi-word names: "North Korea" and "North Korean"
+        # multi-word names: "East Sylvania" and "East Sylvanian"
         return " " in surface and any(
             d.startswith(surface) and len(surface) >= len(d) - 1 for d in self.demonym_phrases
         )
 
     def split_title(self, run: list[Token]) -> tuple[list[Token], list[Token]]:
-        """Split "Ukrainian President Jane Doe" into the part before the title and the name."""
+        """Split "Freedonian President Jane Doe" into the part before the title and the name."""
         last_title = max(
             (i for i, t in enumerate(run[:-1]) if t.text in lx.PERSON_TITLES), default=-1
         )

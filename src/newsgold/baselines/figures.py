@@ -184,7 +184,7 @@ class _Finder:
         return "CARDINAL", None, end
 
     def counted_noun(self, end: int) -> Token | None:
-        """The noun right after a number that says what is counted ("10,000 troops")."""
+        """The noun right after a number that says what is counted ("250 sailors")."""
         following = [t for t in self.doc.tokens_in(end, min(len(self.text), end + 80))]
         position = end
         title = self.doc.in_title(end)
@@ -198,7 +198,7 @@ class _Finder:
             position = token.end
         index = 0
         while index < len(words) - 1 and _is_name_adjective(words[index]) and not title:
-            index += 1  # "10,000 North Korean troops": the nationality is part of the phrase
+            index += 1  # "200 East Sylvanian sailors": the nationality is part of the phrase
         if index >= len(words):
             return None
         first = words[index]
@@ -227,7 +227,7 @@ class _Finder:
 
 
 def _is_name_adjective(token: Token) -> bool:
-    """A capitalised nationality-like adjective or compass word ("North", "Korean")."""
+    """A capitalised nationality-like adjective or compass word ("East", "Sylvanian")."""
     return token.capitalised and (
         token.text in lx.COMPASS_WORDS or token.text.endswith(lx.DEMONYM_SUFFIXES)
     )

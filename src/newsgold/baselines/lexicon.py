@@ -98,7 +98,7 @@ ORG_WORDS = {
     "Company", "Corporation", "Corp", "Inc", "Ltd", "Group", "Foundation", "Fund", "Alliance",
     "Coalition", "Movement", "Police", "Times", "News", "Post", "Press", "Bureau", "Authority",
     "Board", "Directorate", "Command", "Cabinet", "Senate", "Congress", "Network", "Airlines",
-    "Brigade", "Battalion", "Division", "Regiment", "Chiefs", "Watch", "Club", "Society",
+    "Brigade", "Battalion", "Division", "Regiment", "Watch", "Club", "Society",
     "Federation", "Trust", "Industries", "Holdings", "Media", "Television", "Radio", "Journal",
     "Herald", "Gazette", "Tribune", "Telegraph",
 }  # fmt: skip
