@@ -118,3 +118,11 @@ def test_the_repository_corpus_gives_valid_predictions(tmp_path: Path) -> None:
         for layer in ("entities", "dates", "figures", "claims"):
             for span in row[layer]:
                 assert texts[row["doc_id"]][span["start"] : span["end"]] == span["text"]
+
+
+def test_a_root_that_is_no_repository_is_bad_usage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["baseline", "--root", str(tmp_path / "nowhere")]) == 2
+    err = capsys.readouterr().err
+    assert "not a newsgold repository" in err and "Traceback" not in err

@@ -9,7 +9,8 @@ from typing import Any
 
 from newsgold.baselines import predict, to_jsonl, write_predictions
 from newsgold.baselines.rules import SYSTEM, extract
-from newsgold.corpus import load_corpus
+from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, load_corpus
+from newsgold.errors import NewsgoldError
 from newsgold.progress import Progress
 
 
@@ -38,6 +39,13 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Predict every document and write the predictions."""
+    if args.root is not None and not all(
+        (args.root / folder).is_dir() for folder in (CORPUS_DIR, ANNOTATIONS_DIR)
+    ):
+        message = (
+            f"not a newsgold repository (expected folders {CORPUS_DIR}/ and {ANNOTATIONS_DIR}/)"
+        )
+        raise NewsgoldError(message, str(args.root), status=2)
     corpus = load_corpus(args.root)
     rows = predict(corpus, extract, system=SYSTEM, progress=Progress("baseline"))
     if args.out is None or str(args.out) == "-":
