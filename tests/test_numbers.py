@@ -25,6 +25,12 @@ from newsgold.numbers import numbers_in, states
         ("a reason", []),
         ("several soldiers", []),
         ("1,00 units", []),  # not a valid thousands grouping
+        ("six six", [6, 6]),  # neighbouring words are not added up
+        ("two and three", [2, 3]),
+        ("fifteen four", [15, 4]),
+        ("one hundred six", [106]),
+        ("twenty five", [25]),
+        ("thirty twenty", [30, 20]),
     ],
 )
 def test_numbers_in(phrase: str, expected: list[float]) -> None:

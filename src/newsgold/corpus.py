@@ -167,4 +167,8 @@ def load_document(root: Path, doc_id: str) -> Document:
 def load_corpus(root: Path | None = None) -> Corpus:
     """Load every document of a repository, sorted by doc_id (validate first for clear errors)."""
     base = root if root is not None else find_root()
+    if not (base / CORPUS_DIR).is_dir():
+        raise NewsgoldError(
+            f"no {CORPUS_DIR}/ folder; expected a newsgold repository root", str(base), status=2
+        )
     return Corpus(base, [load_document(base, d) for d in doc_ids(base)])
