@@ -119,7 +119,7 @@ def dumps(data: Any) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write text (UTF-8) through a temporary file beside the target and a rename: never half a file."""
+    """Write UTF-8 text atomically: a temporary file beside the target, then a rename."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         temporary.write_text(text, encoding="utf-8", newline="")

@@ -15,7 +15,9 @@ def sp(start: int, end: int, label: str = "PER") -> Span:
     return Span(start, end, label)
 
 
-def random_spans(rng: random.Random, n: int, size: int = 200, overlapping: bool = True) -> list[Span]:
+def random_spans(
+    rng: random.Random, n: int, size: int = 200, overlapping: bool = True
+) -> list[Span]:
     """n random spans of 1-8 characters (pairwise disjoint when overlapping is False)."""
     out: list[Span] = []
     tries = 0
@@ -30,7 +32,14 @@ def random_spans(rng: random.Random, n: int, size: int = 200, overlapping: bool 
 
 def entity(start: int, end: int, text: str, type_: str = "GPE", **extra: Any) -> dict[str, Any]:
     """A gold-shaped entity item over ``text`` (the document text)."""
-    return {"start": start, "end": end, "text": text[start:end], "type": type_, "entity_id": "x", **extra}
+    return {
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+        "type": type_,
+        "entity_id": "x",
+        **extra,
+    }
 
 
 def rows_document(doc_id: str, text: str, **layers: list[dict[str, Any]]) -> dict[str, Any]:

@@ -43,8 +43,20 @@ def cells(gold: list[Span], pred: list[Span], scheme: str) -> SchemeCounts:
 #   g4 40:45 PER p4 42:48 ORG  overlap, other label
 #   g5 50:60 ORG               missed
 #                p5 70:75 PER  spurious
-GOLD_A = [sp(0, 5, "PER"), sp(10, 20, "ORG"), sp(30, 35, "LOC"), sp(40, 45, "PER"), sp(50, 60, "ORG")]
-PRED_A = [sp(0, 5, "PER"), sp(10, 20, "LOC"), sp(31, 35, "LOC"), sp(42, 48, "ORG"), sp(70, 75, "PER")]
+GOLD_A = [
+    sp(0, 5, "PER"),
+    sp(10, 20, "ORG"),
+    sp(30, 35, "LOC"),
+    sp(40, 45, "PER"),
+    sp(50, 60, "ORG"),
+]
+PRED_A = [
+    sp(0, 5, "PER"),
+    sp(10, 20, "LOC"),
+    sp(31, 35, "LOC"),
+    sp(42, 48, "ORG"),
+    sp(70, 75, "PER"),
+]
 
 
 @pytest.mark.parametrize(
@@ -88,7 +100,7 @@ def test_case_a_per_type_strict_adds_up() -> None:
 
 def test_case_a_per_type_type_scheme() -> None:
     by = cells(GOLD_A, PRED_A, "type").by_label()
-    # LOC: p3 is correct for g3 (overlap, same label); p2 (LOC on ORG g2) is INC in the LOC pred view.
+    # LOC: p3 is correct for g3 (overlap, same label); p2 (LOC on ORG g2) is INC in the LOC view.
     assert by["LOC"].scores.precision == 0.5  # p3 of p2, p3
     assert by["LOC"].scores.recall == 1.0  # g3 of g3
 
@@ -151,7 +163,13 @@ def test_duplicate_predictions_match_once() -> None:
 
 def test_touching_spans_do_not_overlap() -> None:
     # End exclusive: 0:5 and 5:9 share no character.
-    assert counts([sp(0, 5)], [sp(5, 9)], "partial") == {"COR": 0, "INC": 0, "PAR": 0, "MIS": 1, "SPU": 1}
+    assert counts([sp(0, 5)], [sp(5, 9)], "partial") == {
+        "COR": 0,
+        "INC": 0,
+        "PAR": 0,
+        "MIS": 1,
+        "SPU": 1,
+    }
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
@@ -189,8 +207,14 @@ def _maximum_matching(gold: list[Span], pred: list[Span]) -> int:
 def test_overlap_matching_size_equals_brute_force_maximum() -> None:
     rng = random.Random(3)
     for _ in range(300):
-        gold, pred = random_spans(rng, rng.randint(0, 10), 60), random_spans(rng, rng.randint(0, 10), 60)
-        one_label = [Span(s.start, s.end, "X") for s in gold], [Span(s.start, s.end, "X") for s in pred]
+        gold, pred = (
+            random_spans(rng, rng.randint(0, 10), 60),
+            random_spans(rng, rng.randint(0, 10), 60),
+        )
+        one_label = (
+            [Span(s.start, s.end, "X") for s in gold],
+            [Span(s.start, s.end, "X") for s in pred],
+        )
         # The type scheme's correct pairs are a maximum matching of same-label overlaps.
         assert counts(*one_label, "type")["COR"] == _maximum_matching(*one_label)
         for label in ("PER", "ORG", "LOC"):

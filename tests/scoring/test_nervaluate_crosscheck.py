@@ -61,7 +61,11 @@ def _documents(seed: int, one_to_one: bool) -> list[tuple[list[Span], list[Span]
             copies = [s for s in gold if rng.random() < 0.5]
             relabelled = [Span(s.start, s.end, rng.choice(LABELS)) for s in copies]
             pred = relabelled + pred[:4]
-            pred = [s for k, s in enumerate(pred) if all(s.end <= t.start or t.end <= s.start for t in pred[:k])]
+            pred = [
+                s
+                for k, s in enumerate(pred)
+                if all(s.end <= t.start or t.end <= s.start for t in pred[:k])
+            ]
         if not one_to_one or _one_to_one(gold, pred):
             docs.append((gold, pred))
     return docs
@@ -74,7 +78,13 @@ def test_counts_equal_nervaluate_when_no_choice_is_needed(seed: int) -> None:
     for scheme, name in NAMES.items():
         ours = _ours(docs, scheme)
         c, t = ours.overall(), theirs["overall"][name]
-        assert (c.cor, c.inc, c.par, c.mis, c.spu) == (t.correct, t.incorrect, t.partial, t.missed, t.spurious)
+        assert (c.cor, c.inc, c.par, c.mis, c.spu) == (
+            t.correct,
+            t.incorrect,
+            t.partial,
+            t.missed,
+            t.spurious,
+        )
         s = ours.scores()
         assert (s.precision or 0.0) == pytest.approx(t.precision)
         assert (s.recall or 0.0) == pytest.approx(t.recall)

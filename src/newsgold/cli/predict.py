@@ -21,12 +21,25 @@ def register(sub: Any) -> None:
         description=(
             "Import MODULE:CALLABLE, call it as callable(text, metadata) on every article of the "
             "corpus, check what it returns ({'entities': [...], 'dates': [...], ...}) and write a "
-            "predictions file for `newsgold score`. Nothing is written unless every document succeeds."
+            "predictions file for `newsgold score`. Nothing is written unless every document "
+            "succeeds."
         ),
     )
-    p.add_argument("--model", required=True, metavar="MODULE:CALLABLE", help="the extractor, e.g. mymodel:extract")
-    p.add_argument("--out", type=Path, metavar="FILE", help="predictions file to write (default: standard output)")
-    p.add_argument("--root", type=Path, help="repository root (default: found from the current folder upward)")
+    p.add_argument(
+        "--model",
+        required=True,
+        metavar="MODULE:CALLABLE",
+        help="the extractor, e.g. mymodel:extract",
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="predictions file to write (default: standard output)",
+    )
+    p.add_argument(
+        "--root", type=Path, help="repository root (default: found from the current folder upward)"
+    )
     p.add_argument("--split", nargs="+", metavar="SPLIT", help="only articles of these splits")
     p.set_defaults(func=run)
 

@@ -28,25 +28,92 @@ def register(sub: Any) -> None:
             "tests two predictions files against each other. Definitions: docs/scoring.md."
         ),
     )
-    p.add_argument("predictions", nargs="?", type=Path, metavar="PRED.jsonl", help="the predictions")
-    p.add_argument("--gold", type=Path, help="repository root, annotations folder or file (default: this repository)")
-    p.add_argument("--root", type=Path, help="repository whose corpus/ supplies texts (default: found upward)")
-    p.add_argument("--layers", nargs="+", choices=LAYERS, default=list(LAYERS), help="layers to score (default: all)")
-    p.add_argument("--split", nargs="+", metavar="SPLIT", help="score only gold documents of these splits")
-    p.add_argument("--include-drafts", action="store_true", help="also score documents whose status is draft")
-    p.add_argument("--format", choices=["table", "json", "markdown"], default="table", help="output format")
-    p.add_argument("--output", type=Path, metavar="FILE", help="write the report here (default: standard output)")
-    p.add_argument("--per-doc", action="store_true", help="add the headline metrics of every document")
     p.add_argument(
-        "--tolerance", type=float, default=DEFAULT_TOLERANCE, metavar="X",
+        "predictions", nargs="?", type=Path, metavar="PRED.jsonl", help="the predictions"
+    )
+    p.add_argument(
+        "--gold",
+        type=Path,
+        help="repository root, annotations folder or file (default: this repository)",
+    )
+    p.add_argument(
+        "--root", type=Path, help="repository whose corpus/ supplies texts (default: found upward)"
+    )
+    p.add_argument(
+        "--layers",
+        nargs="+",
+        choices=LAYERS,
+        default=list(LAYERS),
+        help="layers to score (default: all)",
+    )
+    p.add_argument(
+        "--split", nargs="+", metavar="SPLIT", help="score only gold documents of these splits"
+    )
+    p.add_argument(
+        "--include-drafts", action="store_true", help="also score documents whose status is draft"
+    )
+    p.add_argument(
+        "--format", choices=["table", "json", "markdown"], default="table", help="output format"
+    )
+    p.add_argument(
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write the report here (default: standard output)",
+    )
+    p.add_argument(
+        "--per-doc", action="store_true", help="add the headline metrics of every document"
+    )
+    p.add_argument(
+        "--tolerance",
+        type=float,
+        default=DEFAULT_TOLERANCE,
+        metavar="X",
         help=f"relative tolerance of figure values (default: {DEFAULT_TOLERANCE})",
     )
-    p.add_argument("--bootstrap", type=int, default=0, metavar="N", help="document-level bootstrap resamples for confidence intervals; with --compare the rounds of the test (default 1000)")
-    p.add_argument("--seed", type=int, default=0, metavar="S", help="random seed of the resampling (default: 0)")
-    p.add_argument("--confidence", type=float, default=0.95, help="confidence level of the intervals (default: 0.95)")
-    p.add_argument("--compare", nargs=2, type=Path, metavar=("A.jsonl", "B.jsonl"), help="paired test of two systems")
-    p.add_argument("--test", choices=METHODS, default="randomization", help="paired test for --compare (default: randomization)")
-    p.add_argument("--merge", nargs="+", type=Path, metavar="SCORE.json", help="merge score JSON files of shards")
+    p.add_argument(
+        "--bootstrap",
+        type=int,
+        default=0,
+        metavar="N",
+        help=(
+            "document-level bootstrap resamples for confidence intervals; with --compare, the "
+            "rounds of the test (default 1000)"
+        ),
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        metavar="S",
+        help="random seed of the resampling (default: 0)",
+    )
+    p.add_argument(
+        "--confidence",
+        type=float,
+        default=0.95,
+        help="confidence level of the intervals (default: 0.95)",
+    )
+    p.add_argument(
+        "--compare",
+        nargs=2,
+        type=Path,
+        metavar=("A.jsonl", "B.jsonl"),
+        help="paired test of two systems",
+    )
+    p.add_argument(
+        "--test",
+        choices=METHODS,
+        default="randomization",
+        help="paired test for --compare (default: randomization)",
+    )
+    p.add_argument(
+        "--merge",
+        nargs="+",
+        type=Path,
+        metavar="SCORE.json",
+        help="merge score JSON files of shards",
+    )
     p.set_defaults(func=run)
 
 
@@ -66,7 +133,9 @@ def run(args: argparse.Namespace) -> int:
     """Score, merge or compare, and print the report."""
     modes = [args.predictions is not None, args.compare is not None, args.merge is not None]
     if sum(modes) != 1:
-        raise NewsgoldError("give exactly one of PRED.jsonl, --compare A B or --merge FILE...", status=2)
+        raise NewsgoldError(
+            "give exactly one of PRED.jsonl, --compare A B or --merge FILE...", status=2
+        )
     options = {
         "layers": args.layers,
         "tolerance": args.tolerance,
@@ -88,7 +157,9 @@ def run(args: argparse.Namespace) -> int:
     if args.merge:
         result = _merge(args.merge)
         if args.bootstrap:
-            result.bootstrap = bootstrap_intervals(result, args.bootstrap, args.seed, args.confidence)
+            result.bootstrap = bootstrap_intervals(
+                result, args.bootstrap, args.seed, args.confidence
+            )
     else:
         result = score(
             gold,

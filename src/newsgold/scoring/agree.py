@@ -1,4 +1,4 @@
-"""Inter-annotator agreement between two annotations of the same documents, with the scorer's matcher."""
+"""Inter-annotator agreement of two annotations of the same documents, by the scorer's matcher."""
 
 from __future__ import annotations
 
@@ -70,7 +70,12 @@ class Kappa:
 
     def to_dict(self) -> dict[str, Any]:
         """n, observed, expected, kappa."""
-        return {"n": self.n, "observed": self.observed, "expected": self.expected, "kappa": self.kappa}
+        return {
+            "n": self.n,
+            "observed": self.observed,
+            "expected": self.expected,
+            "kappa": self.kappa,
+        }
 
 
 @dataclass
@@ -136,12 +141,20 @@ class Disagreement:
             return "(none)"
         text = str(item.get("text") or "")
         text = text if len(text) <= 40 else text[:37] + "..."
-        attrs = " ".join(f"{k}={_short(v)}" for k, v in item.items() if k not in ("start", "end", "text"))
+        attrs = " ".join(
+            f"{k}={_short(v)}" for k, v in item.items() if k not in ("start", "end", "text")
+        )
         return f"{item['start']}:{item['end']} {text!r} {attrs}".rstrip()
 
     def to_dict(self) -> dict[str, Any]:
-        """doc_id, layer, fields that differ, and both readings (null for a lone span's other side)."""
-        return {"doc_id": self.doc_id, "layer": self.layer, "fields": self.fields, "a": self.a, "b": self.b}
+        """doc_id, layer, fields that differ, both readings (null on a lone span's other side)."""
+        return {
+            "doc_id": self.doc_id,
+            "layer": self.layer,
+            "fields": self.fields,
+            "a": self.a,
+            "b": self.b,
+        }
 
 
 def _short(value: Any) -> str:
@@ -153,7 +166,9 @@ def _short(value: Any) -> str:
 
 
 def _comparable(name: str, value: Any) -> Any:
-    if isinstance(value, dict):  # claim source and cue: offsets (and entity) decide, text repeats them
+    if isinstance(
+        value, dict
+    ):  # claim source and cue: offsets (and entity) decide, text repeats them
         return (value.get("start"), value.get("end"), value.get("entity_id"))
     return value
 
@@ -202,13 +217,15 @@ def _name(source: GoldSource) -> str:
 def agree(
     a: GoldSource, b: GoldSource, layers: Sequence[str] = LAYERS, root: Path | None = None
 ) -> Agreement:
-    """Compare two annotations of the same documents (folders, files or documents) layer by layer."""
+    """Compare two annotations (folders, files or documents) of the same documents, by layer."""
     chosen = check_options(layers, 0.0)
     docs_a = {d.doc_id: d for d in as_gold(a, root)}
     docs_b = {d.doc_id: d for d in as_gold(b, root)}
     shared = sorted(set(docs_a) & set(docs_b))
     if not shared:
-        raise NewsgoldError("A and B share no document; expected two annotations of the same documents")
+        raise NewsgoldError(
+            "A and B share no document; expected two annotations of the same documents"
+        )
     for doc_id in shared:
         if docs_a[doc_id].text != docs_b[doc_id].text:
             raise NewsgoldError(f"A and B annotate different texts of {doc_id!r}", _name(b))
@@ -248,17 +265,29 @@ def _compare_document(doc_a: Document, doc_b: Document, result: Agreement) -> No
             differs = _differences(layer, x, y)
             if differs:
                 result.disagreements.append(
-                    Disagreement(doc_a.doc_id, layer, _reading_dict(layer, x), _reading_dict(layer, y), differs)
+                    Disagreement(
+                        doc_a.doc_id,
+                        layer,
+                        _reading_dict(layer, x),
+                        _reading_dict(layer, y),
+                        differs,
+                    )
                 )
         if layer in VALUES:
             old = la.values["value"]
-            la.values["value"] = Accuracy(old.correct + same_values, old.total + len(alignment.pairs))
+            la.values["value"] = Accuracy(
+                old.correct + same_values, old.total + len(alignment.pairs)
+            )
         for ia in alignment.missed:
             reading = _reading_dict(layer, items_a[ia])
-            result.disagreements.append(Disagreement(doc_a.doc_id, layer, reading, None, ["only in A"]))
+            result.disagreements.append(
+                Disagreement(doc_a.doc_id, layer, reading, None, ["only in A"])
+            )
         for ib in alignment.spurious:
             reading = _reading_dict(layer, items_b[ib])
-            result.disagreements.append(Disagreement(doc_a.doc_id, layer, None, reading, ["only in B"]))
+            result.disagreements.append(
+                Disagreement(doc_a.doc_id, layer, None, reading, ["only in B"])
+            )
 
 
 def _position(d: Disagreement) -> tuple[str, int, int, str]:

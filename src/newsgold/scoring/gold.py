@@ -68,8 +68,8 @@ def _document(row: Row, file: str, prefix: str, root: Path | None) -> Document:
             base = root or find_root()
         except NewsgoldError:
             raise NewsgoldError(
-                f"no text for {doc_id!r}: the row carries none and no repository is here to read it from "
-                "(restore release texts with `newsgold hydrate`)",
+                f"no text for {doc_id!r}: the row carries none and no repository is here to "
+                "read it from (restore release texts with `newsgold hydrate`)",
                 file,
                 prefix,
             ) from None
@@ -82,7 +82,8 @@ def _document(row: Row, file: str, prefix: str, root: Path | None) -> Document:
     expected = row.get("text_sha256")
     if isinstance(expected, str) and expected != sha256_text(text):
         raise NewsgoldError(
-            f"the text of {doc_id!r} does not match its text_sha256 (a different version of the article?)",
+            f"the text of {doc_id!r} does not match its text_sha256 "
+            "(a different version of the article?)",
             file,
             prefix + "/text_sha256",
         )
@@ -115,7 +116,7 @@ def gold_from_rows(
 
 
 def load_gold(path: Path | str | None = None, root: Path | None = None) -> list[Document]:
-    """Gold documents from a repository root, an annotations folder, an annotation file or rows JSONL."""
+    """Gold from a repository root, an annotations folder, an annotation file or a JSONL of rows."""
     if path is None:
         return _checked_corpus(load_corpus(root or find_root()))
     where = Path(path)
@@ -126,7 +127,8 @@ def load_gold(path: Path | str | None = None, root: Path | None = None) -> list[
         files = sorted(where.glob("*.json"))
         if not files:
             raise NewsgoldError(
-                "no annotation files (*.json) here; expected a repository root or an annotations folder",
+                "no annotation files (*.json) here; expected a repository root or an "
+                "annotations folder",
                 str(where),
                 status=2,
             )
@@ -138,7 +140,8 @@ def load_gold(path: Path | str | None = None, root: Path | None = None) -> list[
     if where.is_file() and where.suffix == ".jsonl":
         return _unique(_rows_file(where, base), str(where))
     raise NewsgoldError(
-        "expected a repository root, an annotations folder, an annotation .json file or a .jsonl of rows",
+        "expected a repository root, an annotations folder, an annotation .json file "
+        "or a .jsonl of rows",
         str(where),
         status=2,
     )

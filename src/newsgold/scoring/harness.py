@@ -20,7 +20,9 @@ def load_model(spec: str) -> Model:
     """The callable named ``module:attribute`` (``package.module:object.method`` works too)."""
     module_name, _, attribute = spec.partition(":")
     if not module_name or not attribute:
-        raise NewsgoldError(f"model {spec!r}: expected module:callable, e.g. mypackage.model:extract", status=2)
+        raise NewsgoldError(
+            f"model {spec!r}: expected module:callable, e.g. mypackage.model:extract", status=2
+        )
     if "" not in sys.path:  # like `python -m`, find modules in the current folder
         sys.path.insert(0, "")
     try:
@@ -28,9 +30,13 @@ def load_model(spec: str) -> Model:
         for part in attribute.split("."):
             target = getattr(target, part)
     except ImportError as err:
-        raise NewsgoldError(f"model {spec!r}: cannot import {module_name!r}: {err}", status=2) from None
+        raise NewsgoldError(
+            f"model {spec!r}: cannot import {module_name!r}: {err}", status=2
+        ) from None
     except AttributeError:
-        raise NewsgoldError(f"model {spec!r}: {module_name!r} has no {attribute!r}", status=2) from None
+        raise NewsgoldError(
+            f"model {spec!r}: {module_name!r} has no {attribute!r}", status=2
+        ) from None
     if not callable(target):
         raise NewsgoldError(f"model {spec!r}: {attribute!r} is not callable", status=2)
     model: Model = target
@@ -38,7 +44,10 @@ def load_model(spec: str) -> Model:
 
 
 def predict(
-    model: Model, documents: Sequence[Document], name: str = "model", progress: Progress | None = None
+    model: Model,
+    documents: Sequence[Document],
+    name: str = "model",
+    progress: Progress | None = None,
 ) -> list[dict[str, Any]]:
     """One checked prediction object per document: the model's layers under the doc_id."""
     out: list[dict[str, Any]] = []
@@ -46,10 +55,13 @@ def predict(
         try:
             layers = model(doc.text, dict(doc.metadata))
         except Exception as err:  # the model's own failure, reported with the document it failed on
-            raise NewsgoldError(f"the model raised {type(err).__name__}: {err}", name, doc.doc_id) from err
+            raise NewsgoldError(
+                f"the model raised {type(err).__name__}: {err}", name, doc.doc_id
+            ) from err
         if not isinstance(layers, dict):
             raise NewsgoldError(
-                f"the model returned {type(layers).__name__}; expected a dict of layers {list(LAYERS)}",
+                f"the model returned {type(layers).__name__}; "
+                f"expected a dict of layers {list(LAYERS)}",
                 name,
                 doc.doc_id,
             )
@@ -57,7 +69,9 @@ def predict(
         try:  # a JSON round trip, so what is checked is exactly what gets written
             line = json.loads(json.dumps(line, ensure_ascii=False, allow_nan=False))
         except (TypeError, ValueError) as err:
-            raise NewsgoldError(f"the model's output is not JSON: {err}", name, doc.doc_id) from None
+            raise NewsgoldError(
+                f"the model's output is not JSON: {err}", name, doc.doc_id
+            ) from None
         problems = object_problems(line, {doc.doc_id: doc.text})
         if problems:
             pointer, message = problems[0]

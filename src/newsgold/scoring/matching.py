@@ -86,7 +86,7 @@ def _overlapping(
     partners x', y' they had in it overlap each other as well.
     """
     spans = (gold, pred)
-    by_start = [sorted(free[side], key=lambda i, side=side: (spans[side][i], i)) for side in (0, 1)]
+    by_start = [_order(gold, free[0]), _order(pred, free[1])]  # Span sorts by start first
     order = sorted(
         (spans[side][i].end, side, spans[side][i], i) for side in (0, 1) for i in free[side]
     )

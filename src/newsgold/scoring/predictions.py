@@ -1,4 +1,4 @@
-"""Reading a system's predictions (JSON Lines) with every problem located by line and JSON pointer."""
+"""Reading a system's predictions (JSON Lines), every problem located by line and JSON pointer."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ _JSON_POSITION = re.compile(r"\(line \d+, column (\d+)\)")
 
 @dataclass(frozen=True)
 class Problem:
-    """One fault of a predictions file: its line, a JSON pointer inside that line, and what is wrong."""
+    """One fault of a predictions file: its line, a JSON pointer inside the line, what is wrong."""
 
     line: int
     pointer: str
@@ -101,7 +101,8 @@ def _read(path: Path) -> str:
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         raise NewsgoldError(
-            f"byte {raw[err.start]:#04x} at offset {err.start} is not UTF-8; expected UTF-8 JSON Lines",
+            f"byte {raw[err.start]:#04x} at offset {err.start} is not UTF-8; "
+            "expected UTF-8 JSON Lines",
             str(path),
             f"line {line}",
         ) from None
@@ -129,7 +130,10 @@ def check_predictions(
             continue
         doc_id = obj["doc_id"]
         if doc_id in out.lines:
-            message = f"doc_id {doc_id!r} is already predicted on line {out.lines[doc_id]}; expected one line per document"
+            message = (
+                f"doc_id {doc_id!r} is already predicted on line {out.lines[doc_id]}; "
+                "expected one line per document"
+            )
             problems.append(Problem(number, "/doc_id", message))
             continue
         out.documents[doc_id] = dict(obj)

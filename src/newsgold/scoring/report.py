@@ -38,7 +38,9 @@ def table(header: list[str], rows: list[list[str]], markdown: bool = False) -> s
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
 
     def line(row: list[str]) -> str:
-        cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)]
+        cells = [row[0].ljust(widths[0])] + [
+            c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
+        ]
         return "  ".join(cells).rstrip()
 
     return "\n".join([line(header), *(line(r) for r in rows)])
@@ -47,8 +49,8 @@ def table(header: list[str], rows: list[list[str]], markdown: bool = False) -> s
 def _summary(result: ScoreResult) -> str:
     missing = len(result.missing)
     text = (
-        f"predictions {result.predictions or '-'}: {len(result.documents)} gold document(s) scored, "
-        f"{missing} without predictions (scored as predicting nothing)"
+        f"predictions {result.predictions or '-'}: {len(result.documents)} gold document(s) "
+        f"scored, {missing} without predictions (scored as predicting nothing)"
     )
     if result.ignored:
         text += f", {len(result.ignored)} predicted document(s) not scored (draft or another split)"
@@ -75,7 +77,14 @@ def _scheme_rows(result: ScoreResult, layer: str) -> list[list[str]]:
         macro = cells.macro()
         counts = [c.cor, c.inc, c.par, c.mis, c.spu, c.possible, c.actual]
         rows.append(
-            [name, *map(str, counts), number(s.precision), number(s.recall), number(s.f1), number(macro["f1"])]
+            [
+                name,
+                *map(str, counts),
+                number(s.precision),
+                number(s.recall),
+                number(s.f1),
+                number(macro["f1"]),
+            ]
         )
     return rows
 
@@ -85,7 +94,14 @@ def _type_rows(result: ScoreResult, layer: str) -> list[list[str]]:
     for label, t in result.totals[layer].schemes[REPORT_SCHEME].by_label().items():
         s = t.scores
         rows.append(
-            [label, str(s.possible), str(s.actual), number(s.precision), number(s.recall), number(s.f1)]
+            [
+                label,
+                str(s.possible),
+                str(s.actual),
+                number(s.precision),
+                number(s.recall),
+                number(s.f1),
+            ]
         )
     return rows
 
@@ -100,7 +116,20 @@ def _metric_rows(result: ScoreResult, layer: str) -> list[list[str]]:
     return rows
 
 
-SCHEME_HEADER = ["scheme", "COR", "INC", "PAR", "MIS", "SPU", "POS", "ACT", "P", "R", "F1", "macro F1"]
+SCHEME_HEADER = [
+    "scheme",
+    "COR",
+    "INC",
+    "PAR",
+    "MIS",
+    "SPU",
+    "POS",
+    "ACT",
+    "P",
+    "R",
+    "F1",
+    "macro F1",
+]
 TYPE_HEADER = [f"type ({REPORT_SCHEME})", "POS", "ACT", "P", "R", "F1"]
 METRIC_HEADER = ["metric", "P", "R", "F1", "accuracy"]
 
@@ -140,11 +169,17 @@ def score_markdown(result: ScoreResult, per_doc: bool = False) -> str:
     """The Markdown report: a one-row leaderboard table first, then the details."""
     names = list(result.headline())
     values = result.headline()
-    leaderboard = table(["system", *names], [[result.predictions or "-", *(number(values[n]) for n in names)]], True)
+    leaderboard = table(
+        ["system", *names], [[result.predictions or "-", *(number(values[n]) for n in names)]], True
+    )
     parts = ["## newsgold scores", _summary(result), leaderboard]
     if result.bootstrap:
         b = result.bootstrap
-        header = ["headline", "score", f"{b.confidence:.0%} CI ({b.samples} resamples, seed {b.seed})"]
+        header = [
+            "headline",
+            "score",
+            f"{b.confidence:.0%} CI ({b.samples} resamples, seed {b.seed})",
+        ]
         parts.append(table(header, _headline_rows(result), True))
     parts.extend(_sections(result, True, "### "))
     if per_doc:
@@ -159,8 +194,9 @@ def comparison_text(comparison: Comparison, markdown: bool = False) -> str:
         for name, t in comparison.tests.items()
     ]
     intro = (
-        f"A = {comparison.a.predictions}, B = {comparison.b.predictions}: {len(comparison.a.documents)} "
-        f"document(s), paired {comparison.method} test, {comparison.samples} rounds, seed {comparison.seed}"
+        f"A = {comparison.a.predictions}, B = {comparison.b.predictions}: "
+        f"{len(comparison.a.documents)} document(s), paired {comparison.method} test, "
+        f"{comparison.samples} rounds, seed {comparison.seed}"
     )
     return intro + "\n\n" + table(["headline", "A", "B", "A - B", "p"], rows, markdown) + "\n"
 
@@ -193,4 +229,3 @@ def agreement_text(agreement: Agreement, markdown: bool = False, limit: int | No
     if rows:
         parts.append(table(["document", "layer", "differs in", "A", "B"], rows, markdown))
     return "\n\n".join(parts) + "\n"
-

@@ -46,9 +46,12 @@ class DocRecord:
 
 
 def fingerprint(doc: Document, layers: Sequence[str]) -> str:
-    """A short hash of a document's text and the gold layers scored."""
-    data = {"text": sha256_text(doc.text), **{layer: doc.spans(layer) for layer in layers}}
-    return sha256_text(json.dumps(data, sort_keys=True, ensure_ascii=False))[:16]
+    """A short hash of a document's text and the gold layers scored (independent of item order)."""
+    items = {
+        layer: sorted(json.dumps(i, sort_keys=True) for i in doc.spans(layer)) for layer in layers
+    }
+    data = json.dumps({"text": sha256_text(doc.text), **items}, sort_keys=True)
+    return sha256_text(data)[:16]
 
 
 def count_document(
@@ -223,7 +226,7 @@ def check_options(layers: Sequence[str], tolerance: float) -> tuple[str, ...]:
 def select(
     docs: Sequence[Document], splits: Sequence[str] | None, include_drafts: bool
 ) -> list[Document]:
-    """The gold documents to score: status gold (unless drafts are included), in the splits asked."""
+    """The gold documents to score: status gold (or drafts too), in the splits asked (or all)."""
     return [
         d
         for d in docs
@@ -295,7 +298,8 @@ def merge(results: Sequence[ScoreResult]) -> ScoreResult:
                 )
             if have is not None and not have.missing and not rec.missing:
                 raise NewsgoldError(
-                    f"{doc_id!r} is predicted here and in {origin[doc_id]}; expected disjoint shards",
+                    f"{doc_id!r} is predicted here and in {origin[doc_id]}; "
+                    "expected disjoint shards",
                     result.predictions,
                 )
             if have is None or have.missing:
