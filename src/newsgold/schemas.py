@@ -49,7 +49,7 @@ def enum(definition: str) -> list[str]:
 def _inline(node: Any, current: str, depth: int = 0) -> Any:
     """A copy of a schema node with every $ref replaced by what it points to."""
     if depth > 50:
-        raise ValueError("schema $refs nest more than 50 deep (recursive schemas cannot be inlined)")
+        raise ValueError("$refs nest more than 50 deep: a recursive schema cannot be inlined")
     if isinstance(node, list):
         return [_inline(item, current, depth) for item in node]
     if not isinstance(node, dict):

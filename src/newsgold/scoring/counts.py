@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgold.scoring.matching import COR, INC, MIS, PAR, SCHEMES, SPU
+from newsgold.scoring.matching import COR, INC, MIS, OUTCOMES, PAR, SCHEMES, SPU
 
 NONE = "-"  # the label of the side an outcome does not have (MIS has no prediction, SPU no gold)
 
@@ -210,7 +210,9 @@ class SchemeCounts:
         cells: Counter[tuple[str, str, str]] = Counter()
         for key, n in data.items():
             outcome, g, p = key.split(" ")
-            cells[(outcome, g, p)] = n
+            if outcome not in OUTCOMES:
+                raise ValueError(f"unknown outcome {outcome!r} in {key!r}")
+            cells[(outcome, g, p)] = int(n)
         return cls(scheme, cells)
 
 
@@ -242,4 +244,5 @@ class LayerCounts:
     def from_dict(cls, layer: str, data: dict[str, Any]) -> LayerCounts:
         """Inverse of to_dict."""
         schemes = {name: SchemeCounts.from_dict(name, data.get(name, {})) for name in SCHEMES}
-        return cls(layer, schemes, Counter(data.get("tallies", {})))
+        tallies = Counter({str(k): int(v) for k, v in data.get("tallies", {}).items()})
+        return cls(layer, schemes, tallies)

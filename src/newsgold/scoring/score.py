@@ -172,9 +172,15 @@ class ScoreResult:
                 raise NewsgoldError(
                     f"format is {data.get('format')!r}; expected {FORMAT!r}", file, "/format"
                 )
+            layers = tuple(str(layer) for layer in data["layers"])
+            if not set(layers) <= set(LAYERS):
+                raise ValueError(f"layers {list(layers)}; expected some of {list(LAYERS)}")
             documents = {str(k): DocRecord.from_dict(v) for k, v in data["documents"].items()}
+            for doc_id, record in documents.items():
+                if tuple(record.counts) != layers:
+                    raise ValueError(f"{doc_id} has counts of {list(record.counts)}, not {layers}")
             return cls(
-                tuple(data["layers"]),
+                layers,
                 float(data["tolerance"]),
                 documents,
                 str(data.get("predictions", "")),
