@@ -135,15 +135,18 @@ class Disagreement:
     fields: list[str]
 
     def reading(self, side: str) -> str:
-        """One side's reading in one line (offsets, text, compared attributes)."""
+        """One side's reading in one line: offsets, text, and the fields that differ (all fields
+        for a span the other side lacks)."""
         item = self.a if side == "a" else self.b
         if item is None:
             return "(none)"
         text = str(item.get("text") or "")
         text = text if len(text) <= 40 else text[:37] + "..."
-        attrs = " ".join(
-            f"{k}={_short(v)}" for k, v in item.items() if k not in ("start", "end", "text")
-        )
+        lone = self.a is None or self.b is None
+        shown = [
+            k for k in item if k not in ("start", "end", "text") and (lone or k in self.fields)
+        ]
+        attrs = " ".join(f"{k}={_short(item[k])}" for k in shown)
         return f"{item['start']}:{item['end']} {text!r} {attrs}".rstrip()
 
     def to_dict(self) -> dict[str, Any]:

@@ -30,16 +30,21 @@ def number(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
 
+def _numeric(cell: str) -> bool:
+    return cell in ("", "–") or cell.replace(".", "", 1).replace("-", "", 1).isdigit()
+
+
 def table(header: list[str], rows: list[list[str]], markdown: bool = False) -> str:
-    """Rows under a header: aligned columns, or a Markdown table."""
+    """Rows under a header: aligned columns (numbers to the right), or a Markdown table."""
     if markdown:
         lines = [header, ["---"] * len(header), *rows]
         return "\n".join("| " + " | ".join(row) + " |" for row in lines)
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    right = [i > 0 and all(_numeric(r[i]) for r in rows) for i in range(len(header))]
 
     def line(row: list[str]) -> str:
-        cells = [row[0].ljust(widths[0])] + [
-            c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
+        cells = [
+            c.rjust(w) if r else c.ljust(w) for c, w, r in zip(row, widths, right, strict=True)
         ]
         return "  ".join(cells).rstrip()
 
@@ -221,11 +226,19 @@ def agreement_text(agreement: Agreement, markdown: bool = False, limit: int | No
             rows.append([f"{layer}.{name}", str(acc.total), number(acc.value), ""])
     parts.append(table(["attribute (matched spans)", "n", "agreement", "kappa"], rows, markdown))
     shown = agreement.disagreements if limit is None else agreement.disagreements[:limit]
-    rows = [[d.doc_id, d.layer, ", ".join(d.fields), d.reading("a"), d.reading("b")] for d in shown]
     title = f"{len(agreement.disagreements)} disagreement(s)"
     if len(shown) < len(agreement.disagreements):
         title += f", first {len(shown)} shown"
     parts.append(title)
-    if rows:
+    if shown and markdown:
+        rows = [
+            [d.doc_id, d.layer, ", ".join(d.fields), d.reading("a"), d.reading("b")] for d in shown
+        ]
         parts.append(table(["document", "layer", "differs in", "A", "B"], rows, markdown))
+    elif shown:
+        lines = []
+        for d in shown:
+            lines.append(f"{d.doc_id} {d.layer}: {', '.join(d.fields)}")
+            lines.extend([f"  A: {d.reading('a')}", f"  B: {d.reading('b')}"])
+        parts.append("\n".join(lines))
     return "\n\n".join(parts) + "\n"
