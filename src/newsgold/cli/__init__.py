@@ -11,7 +11,17 @@ from newsgold import __version__
 from newsgold.errors import NewsgoldError
 
 # One module per subcommand, each with register(subparsers) setting ``func(args) -> int``.
-COMMANDS = ["validate", "new", "export", "import_", "view", "baseline"]
+COMMANDS = [
+    "validate",
+    "new",
+    "export",
+    "import_",
+    "view",
+    "baseline",
+    "predict",
+    "score",
+    "agree",
+]
 
 
 def parser() -> argparse.ArgumentParser:

@@ -1,0 +1,58 @@
+"""``newsgold agree``: inter-annotator agreement between two annotations of the same documents."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from newsgold.corpus import LAYERS
+from newsgold.scoring.agree import agree
+from newsgold.scoring.report import emit
+
+
+def register(sub: Any) -> None:
+    """Add the agree subcommand."""
+    p = sub.add_parser(
+        "agree",
+        help="agreement between two annotations of the same documents",
+        description=(
+            "Compare two annotations (annotation folders or files) of the same documents: span "
+            "F1 under the strict and partial schemes, Cohen's kappa of categorical attributes of "
+            "matched spans, value agreement of dates and figures, and every disagreement for "
+            "adjudication."
+        ),
+    )
+    p.add_argument("a", type=Path, metavar="A", help="first annotation folder or file")
+    p.add_argument("b", type=Path, metavar="B", help="second annotation folder or file")
+    p.add_argument(
+        "--root", type=Path, help="repository whose corpus/ supplies texts (default: found upward)"
+    )
+    p.add_argument(
+        "--layers", nargs="+", choices=LAYERS, default=list(LAYERS), help="layers (default: all)"
+    )
+    p.add_argument(
+        "--format", choices=["table", "json", "markdown"], default="table", help="output format"
+    )
+    p.add_argument(
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write the report here (default: standard output)",
+    )
+    p.add_argument(
+        "--limit", type=int, metavar="N", help="list at most N disagreements in table and markdown"
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Compute the agreement and print it."""
+    result = agree(args.a, args.b, args.layers, args.root)
+    if args.format == "json":
+        text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = result.to_text(markdown=args.format == "markdown", limit=args.limit)
+    emit(text, args.output)
+    return 0
