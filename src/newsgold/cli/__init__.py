@@ -11,7 +11,7 @@ from newsgold import __version__
 from newsgold.errors import NewsgoldError
 
 # One module per subcommand, each with register(subparsers) setting ``func(args) -> int``.
-COMMANDS = ["validate"]
+COMMANDS = ["validate", "build", "hydrate"]
 
 
 def parser() -> argparse.ArgumentParser:
