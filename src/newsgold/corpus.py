@@ -40,7 +40,9 @@ def text_problems(raw: bytes) -> list[tuple[str, str, str]]:
     if not raw:
         return [("text-empty", "", "text file is empty; expected the article text")]
     if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(("text-bom", "byte 0", "starts with a UTF-8 byte-order mark; expected none"))
+        problems.append(
+            ("text-bom", "byte 0", "starts with a UTF-8 byte-order mark; expected none")
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -55,7 +57,9 @@ def text_problems(raw: bytes) -> list[tuple[str, str, str]]:
         return problems
     if "\r" in text:
         line = text.count("\n", 0, text.index("\r")) + 1
-        problems.append(("text-crlf", f"line {line}", "carriage return found; expected LF line ends only"))
+        problems.append(
+            ("text-crlf", f"line {line}", "carriage return found; expected LF line ends only")
+        )
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         problems.append(("text-nul", f"line {line}", "NUL character found; expected none"))
@@ -63,7 +67,11 @@ def text_problems(raw: bytes) -> list[tuple[str, str, str]]:
         for number, line_text in enumerate(text.split("\n"), start=1):
             if not unicodedata.is_normalized("NFC", line_text):
                 problems.append(
-                    ("text-not-nfc", f"line {number}", f"line is not in Unicode NFC: {line_text[:40]!r}")
+                    (
+                        "text-not-nfc",
+                        f"line {number}",
+                        f"line is not in Unicode NFC: {line_text[:40]!r}",
+                    )
                 )
                 break
     if not text.strip():

@@ -53,7 +53,9 @@ def pointer(parts: list[str | int] | tuple[str | int, ...]) -> str:
     return "".join("/" + escape_pointer(p) for p in parts)
 
 
-def _walk(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+def _walk(
+    value: Any, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], Any]]:
     stack = [(path, value)]
     while stack:
         where, node = stack.pop()

@@ -37,7 +37,9 @@ def _registry() -> Registry:
 @cache
 def validator(name: str) -> Draft202012Validator:
     """A 2020-12 validator for one schema, with format checks and the shared $defs."""
-    return Draft202012Validator(load_schema(name), registry=_registry(), format_checker=FormatChecker())
+    return Draft202012Validator(
+        load_schema(name), registry=_registry(), format_checker=FormatChecker()
+    )
 
 
 def enum(definition: str) -> list[str]:

@@ -21,9 +21,19 @@ def register(sub: Any) -> None:
             "2 JSON Schema, 3 document invariants, 4 corpus invariants. Exit 0 when valid, 1 when not."
         ),
     )
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders to check (default: the whole repository)")
-    p.add_argument("--root", type=Path, help="repository root (default: found from the current folder upward)")
-    p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="files or folders to check (default: the whole repository)",
+    )
+    p.add_argument(
+        "--root", type=Path, help="repository root (default: found from the current folder upward)"
+    )
+    p.add_argument(
+        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+    )
     p.set_defaults(func=run)
 
 

@@ -52,6 +52,11 @@ class Report:
 
 def validate(root: Path, doc_ids: set[str] | None = None) -> Report:
     """Validate a repository (or only some doc_ids of it) through all four levels."""
+    for folder in (CORPUS_DIR, ANNOTATIONS_DIR):
+        if not (root / folder).is_dir():
+            raise NewsgoldError(
+                f"no {folder}/ folder; expected a newsgold repository root", str(root), status=2
+            )
     docs, incidents = scan(root, doc_ids)
     for doc in docs:
         incidents.extend(checksums(doc))
@@ -77,7 +82,9 @@ def _doc_ids_for(root: Path, path: Path) -> set[str] | None:
         return None
     if resolved.parent in {root / CORPUS_DIR, root / ANNOTATIONS_DIR}:
         return {path.stem}
-    raise NewsgoldError(f"not a corpus or annotation file of the repository {root}", str(path), status=2)
+    raise NewsgoldError(
+        f"not a corpus or annotation file of the repository {root}", str(path), status=2
+    )
 
 
 def validate_paths(paths: list[Path], root: Path | None = None) -> Report:

@@ -7,7 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from newsgold import jsonio
-from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, inside, is_doc_id, sha256_bytes, text_problems
+from newsgold.corpus import (
+    ANNOTATIONS_DIR,
+    CORPUS_DIR,
+    inside,
+    is_doc_id,
+    sha256_bytes,
+    text_problems,
+)
 from newsgold.errors import NewsgoldError
 from newsgold.validate.incidents import Incident
 
@@ -42,7 +49,10 @@ def scan(root: Path, wanted: set[str] | None = None) -> tuple[list[LoadedDoc], l
     """Find and read every document file under root (or only the wanted doc_ids)."""
     incidents: list[Incident] = []
     found: dict[str, LoadedDoc] = {}
-    places = [(root / CORPUS_DIR, {".txt": "text", ".json": "metadata"}), (root / ANNOTATIONS_DIR, {".json": "annotations"})]
+    places = [
+        (root / CORPUS_DIR, {".txt": "text", ".json": "metadata"}),
+        (root / ANNOTATIONS_DIR, {".json": "annotations"}),
+    ]
     for folder, kinds in places:
         for path in sorted(folder.iterdir()):
             rel = _rel(root, path)
@@ -53,21 +63,36 @@ def scan(root: Path, wanted: set[str] | None = None) -> tuple[list[LoadedDoc], l
                 continue
             if suffix not in kinds or not path.is_file():
                 incidents.append(
-                    Incident(rel, "", "file-unexpected", f"unexpected {path.name!r}; expected <doc_id>{'/'.join(kinds)} files only")
-                )
-                continue
-            if not inside(root, path):
-                incidents.append(
-                    Incident(rel, "", "path-outside-repo", f"resolves to {path.resolve()}, outside the repository; expected a regular file inside it")
+                    Incident(
+                        rel,
+                        "",
+                        "file-unexpected",
+                        f"unexpected {path.name!r}; expected <doc_id>{'/'.join(kinds)} files only",
+                    )
                 )
                 continue
             if not is_doc_id(stem):
                 incidents.append(
-                    Incident(rel, "", "doc-id-invalid", f"file name {stem!r} is not a doc_id; expected lowercase [a-z0-9-], at most 80 characters")
+                    Incident(
+                        rel,
+                        "",
+                        "doc-id-invalid",
+                        f"file name {stem!r} is not a doc_id; expected lowercase [a-z0-9-], at most 80 characters",
+                    )
                 )
                 continue
             doc = found.setdefault(stem, LoadedDoc(stem))
             doc.files[kinds[suffix]] = rel
+            if not inside(root, path):
+                incidents.append(
+                    Incident(
+                        rel,
+                        "",
+                        "path-outside-repo",
+                        f"resolves to {path.resolve()}, outside the repository; expected a regular file inside it",
+                    )
+                )
+                continue
             incidents.extend(_read(path, rel, kinds[suffix], doc))
     for doc in found.values():
         incidents.extend(_pairing(doc))
@@ -96,12 +121,33 @@ def _pairing(doc: LoadedDoc) -> list[Incident]:
     if "text" not in doc.files:
         for kind in ("metadata", "annotations"):
             if kind in doc.files:
-                out.append(Incident(doc.files[kind], "", "text-missing", f"no text {text_file} for this file; expected one"))
+                out.append(
+                    Incident(
+                        doc.files[kind],
+                        "",
+                        "text-missing",
+                        f"no text {text_file} for this file; expected one",
+                    )
+                )
         return out
     if "metadata" not in doc.files:
-        out.append(Incident(text_file, "", "metadata-missing", f"no metadata {CORPUS_DIR}/{doc.doc_id}.json; expected one beside the text"))
+        out.append(
+            Incident(
+                text_file,
+                "",
+                "metadata-missing",
+                f"no metadata {CORPUS_DIR}/{doc.doc_id}.json; expected one beside the text",
+            )
+        )
     if "annotations" not in doc.files:
-        out.append(Incident(text_file, "", "annotations-missing", f"no annotations {ANNOTATIONS_DIR}/{doc.doc_id}.json; expected one (status draft if empty)"))
+        out.append(
+            Incident(
+                text_file,
+                "",
+                "annotations-missing",
+                f"no annotations {ANNOTATIONS_DIR}/{doc.doc_id}.json; expected one (status draft if empty)",
+            )
+        )
     return out
 
 
@@ -110,10 +156,22 @@ def checksums(doc: LoadedDoc) -> list[Incident]:
     out: list[Incident] = []
     if doc.text_sha256 is None:
         return out
-    for kind, pid in (("metadata", "text-sha256-mismatch"), ("annotations", "annotation-sha256-mismatch")):
+    for kind, pid in (
+        ("metadata", "text-sha256-mismatch"),
+        ("annotations", "annotation-sha256-mismatch"),
+    ):
         data = getattr(doc, kind)
-        if isinstance(data, dict) and isinstance(data.get("text_sha256"), str) and data["text_sha256"] != doc.text_sha256:
+        if (
+            isinstance(data, dict)
+            and isinstance(data.get("text_sha256"), str)
+            and data["text_sha256"] != doc.text_sha256
+        ):
             out.append(
-                Incident(doc.files[kind], "/text_sha256", pid, f"text_sha256 is {data['text_sha256'][:12]}…; the text's sha256 is {doc.text_sha256}")
+                Incident(
+                    doc.files[kind],
+                    "/text_sha256",
+                    pid,
+                    f"text_sha256 is {data['text_sha256'][:12]}…; the text's sha256 is {doc.text_sha256}",
+                )
             )
     return out

@@ -17,7 +17,7 @@ MAX_PER_FILE = 50
 def _message(err: ValidationError) -> str:
     if err.context:
         err = best_match(err.context) or err
-    text = err.message
+    text: str = err.message
     return text if len(text) <= 200 else text[:197] + "..."
 
 
@@ -31,10 +31,20 @@ def _where(err: ValidationError) -> str:
 
 def schema_incidents(data: Any, schema: str, file: str) -> list[Incident]:
     """Every schema violation of one JSON document, each at its JSON pointer."""
-    errors = sorted(validator(schema).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    errors = sorted(
+        validator(schema).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]
+    )
     out = [
-        Incident(file, _where(e), "schema-violation", f"{_message(e)} (schema: {schema})") for e in errors[:MAX_PER_FILE]
+        Incident(file, _where(e), "schema-violation", f"{_message(e)} (schema: {schema})")
+        for e in errors[:MAX_PER_FILE]
     ]
     if len(errors) > MAX_PER_FILE:
-        out.append(Incident(file, "", "schema-violation", f"{len(errors) - MAX_PER_FILE} more schema violations not shown"))
+        out.append(
+            Incident(
+                file,
+                "",
+                "schema-violation",
+                f"{len(errors) - MAX_PER_FILE} more schema violations not shown",
+            )
+        )
     return out
