@@ -7,13 +7,15 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgold import __version__
 from newsgold.cli.validate import render_text
 from newsgold.corpus import find_root
 from newsgold.progress import Progress
-from newsgold.release import BuildResult, InvalidSources, build
+
+if TYPE_CHECKING:
+    from newsgold.release import BuildResult
 
 
 def register(sub: Any) -> None:
@@ -79,6 +81,8 @@ def summary(result: BuildResult, verb: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Build and print the summary."""
+    from newsgold.release import InvalidSources, build  # datasets loads slowly: only when building
+
     root = find_root(args.root) if args.root else find_root()
     out = args.out if args.out is not None else root / "release"
     try:

@@ -9,7 +9,6 @@ from typing import Any
 
 from newsgold.cli.build import summary
 from newsgold.progress import Progress
-from newsgold.release import hydrate
 
 
 def register(sub: Any) -> None:
@@ -37,6 +36,8 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Hydrate and print what changed."""
+    from newsgold.release import hydrate  # datasets loads slowly: only when hydrating
+
     outcome = hydrate(args.release, args.texts, progress=Progress("hydrate"))
     if args.format == "json":
         print(json.dumps(outcome.to_dict(), ensure_ascii=False, indent=2))
