@@ -199,6 +199,24 @@ def test_a_concurrent_build_is_refused(repo: Path, tmp_path: Path) -> None:
     assert not out.exists()
 
 
+def test_an_empty_corpus_is_refused(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo", seed=False, invented=False)
+    with pytest.raises(NewsgoldError) as err:
+        build(repo, tmp_path / "release")
+    assert "no articles in corpus/" in err.value.message
+    assert not (tmp_path / "release").exists()
+
+
+def test_verify_notices_a_changed_file(release: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "release"
+    shutil.copytree(release, copy)
+    readme = copy / "README.md"
+    readme.write_text(readme.read_text("utf-8") + "\nedited\n", "utf-8")
+    with pytest.raises(NewsgoldError) as err:
+        verify(copy)
+    assert "README.md changed since the build" in err.value.message
+
+
 def test_targets_that_are_not_releases_are_refused(repo: Path, tmp_path: Path) -> None:
     folder = tmp_path / "mine"
     folder.mkdir()

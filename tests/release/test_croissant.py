@@ -46,13 +46,20 @@ def test_file_objects_carry_the_right_sha256(release: Path) -> None:
         )
     assert [r["@id"] for r in data["recordSet"]] == list(CONFIGS)
     for record_set in data["recordSet"]:
-        assert [f["name"] for f in record_set["field"]] == list(features(record_set["@id"]))
+        names = list(features(record_set["@id"]))
+        expected = names if "split" in names else ["split", *names]
+        assert [f["name"] for f in record_set["field"]] == expected
 
 
 def test_record_sets_read_back(release: Path) -> None:
     dataset = mlc.Dataset(jsonld=str(release / "croissant.json"))
     entities = list(dataset.records("entities"))
     assert len(entities) == 6 + 3 + 47  # zurich, oslo, seed
+    per_split = {
+        s: sum(r["entities/split"] == s.encode() for r in entities)
+        for s in ("train", "validation", "test")
+    }
+    assert per_split == {"train": 6, "validation": 3, "test": 47}
     first = next(r for r in entities if r["entities/doc_id"] == ZURICH.encode())
     # e1 is "Zürich" in the headline: after "## ", type GPE = label id 4
     assert (

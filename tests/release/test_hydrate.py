@@ -97,3 +97,23 @@ def test_hydrate_refuses_what_is_not_a_release(repo: Path, tmp_path: Path) -> No
     with pytest.raises(NewsgoldError) as err:
         hydrate(tmp_path / "nowhere", repo / "corpus")
     assert err.value.status == 2
+
+
+def test_hydrate_refuses_a_changed_or_foreign_release(
+    repo: Path, release: Path, tmp_path: Path
+) -> None:
+    folder = text_folder(repo, tmp_path / "texts", [SEED])
+    changed = tmp_path / "changed"
+    shutil.copytree(release, changed)
+    parquet = changed / "data/entities/test-00000-of-00001.parquet"
+    parquet.write_bytes(parquet.read_bytes()[:-100])
+    with pytest.raises(NewsgoldError) as err:
+        hydrate(changed, folder)
+    assert "entities/test-00000-of-00001.parquet changed since the build" in err.value.message
+    older = tmp_path / "older"
+    shutil.copytree(release, older)
+    manifest = older / "MANIFEST.json"
+    manifest.write_text(manifest.read_text().replace('"version": "0.1.0"', '"version": "0.0.9"'))
+    with pytest.raises(NewsgoldError) as err:
+        hydrate(older, folder)
+    assert "built by newsgold 0.0.9" in err.value.message

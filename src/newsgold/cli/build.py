@@ -85,6 +85,8 @@ def run(args: argparse.Namespace) -> int:
 
     root = find_root(args.root) if args.root else find_root()
     out = args.out if args.out is not None else root / "release"
+    if sys.stderr.isatty():
+        print(f"validating {root} ...", file=sys.stderr)  # the bar below starts once it is valid
     try:
         result = build(root, out, text=not args.no_text, progress=Progress("build"))
     except InvalidSources as err:

@@ -227,6 +227,8 @@ def build(
     if not report.ok:
         raise InvalidSources(report)
     ids = doc_ids(root)
+    if not ids:
+        raise NewsgoldError(f"no articles in {CORPUS_DIR}/: nothing to release", str(root))
     with locked(out), staging(out) as tmp:
         writer = ReleaseWriter(tmp)
         stats = Stats()

@@ -118,10 +118,27 @@ def _item_fields(
     return out
 
 
+def _split_field(config: str) -> dict[str, Any]:
+    """A field holding the split, read from the file name (documents rows carry it themselves)."""
+    return {
+        "@type": "cr:Field",
+        "@id": f"{config}/split",
+        "name": "split",
+        "description": "the split, from the file name",
+        "dataType": "sc:Text",
+        "source": {
+            "fileSet": {"@id": f"{config}-parquet"},
+            "extract": {"fileProperty": "filename"},
+            "transform": {"regex": r"^(\w+)-\d{5}-of-\d{5}\.parquet$"},
+        },
+    }
+
+
 def record_fields(config: str) -> list[dict[str, Any]]:
     """The cr:Fields of one config's RecordSet."""
-    out: list[dict[str, Any]] = []
-    for name, feature in features(config).items():
+    feats = features(config)
+    out: list[dict[str, Any]] = [] if "split" in feats else [_split_field(config)]
+    for name, feature in feats.items():
         field_id = f"{config}/{name}"
         if isinstance(feature, dict):
             subs = [
