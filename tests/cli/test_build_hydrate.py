@@ -77,6 +77,7 @@ def test_bad_usage_exits_2(env: dict[str, str], repo: Path, tmp_path: Path) -> N
     done = run(env, "build", "--root", str(repo), "--out", str(mine))
     assert done.returncode == 2 and "not a newsgold release" in done.stderr
     assert run(env, "hydrate", str(tmp_path)).returncode == 2  # --texts is required
+    assert run(env, "build", "--root", str(mine)).returncode == 2  # not a repository
     for args in (["build", "--help"], ["hydrate", "--help"]):
         assert run(env, *args).returncode == 0
 

@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     """Build and print the summary."""
     from newsgold.release import InvalidSources, build  # datasets loads slowly: only when building
 
-    root = find_root(args.root) if args.root else find_root()
+    root = args.root if args.root is not None else find_root()
     out = args.out if args.out is not None else root / "release"
     if sys.stderr.isatty():
         print(f"validating {root} ...", file=sys.stderr)  # the bar below starts once it is valid

@@ -13,7 +13,7 @@ from typing import Any
 import pyarrow as pa
 from datasets import ClassLabel, Features, List, Value
 
-from newsgold.schemas import enum
+from newsgold.schemas import enum, load_schema
 
 CONFIGS = ("documents", "entities", "dates", "figures", "claims", "ner")
 DEFAULT_CONFIG = "documents"
@@ -118,7 +118,7 @@ def _documents() -> Features:
             "text_sha256": _string(),
             "text": _string(),
             "schema_version": _string(),
-            "status": ClassLabel(names=["gold", "draft"]),
+            "status": ClassLabel(names=load_schema("annotations")["properties"]["status"]["enum"]),
             "annotators": List(_string()),
             "guidelines_version": _string(),
             "notes": _string(),
