@@ -13,6 +13,8 @@ from newsgold.errors import NewsgoldError
 # One module per subcommand, each with register(subparsers) setting ``func(args) -> int``.
 COMMANDS = [
     "validate",
+    "build",
+    "hydrate",
     "new",
     "export",
     "import_",
