@@ -277,6 +277,8 @@ def make_repo(root: Path, *, seed: bool = True, invented: bool = True) -> Path:
     (root / "corpus").mkdir(parents=True)
     (root / "annotations").mkdir()
     shutil.copy(ROOT / "CHANGELOG.md", root / "CHANGELOG.md")
+    (root / "docs").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "docs" / "leaderboard.md", root / "docs" / "leaderboard.md")
     if seed:
         for folder, suffix in (("corpus", ".txt"), ("corpus", ".json"), ("annotations", ".json")):
             shutil.copy(ROOT / folder / f"{SEED}{suffix}", root / folder / f"{SEED}{suffix}")

@@ -31,7 +31,8 @@ def documents(release: Path, split: str) -> list[dict]:
 
 def test_layout(release: Path) -> None:
     data = {f"data/{c}/{s}-00000-of-00001.parquet" for c in CONFIGS for s in SPLITS}
-    top = {"README.md", "LICENSE.md", "CHANGELOG.md", "croissant.json", "MANIFEST.json"}
+    top = {"README.md", "LICENSE.md", "CHANGELOG.md", "LEADERBOARD.md", "croissant.json"}
+    top.add("MANIFEST.json")
     assert set(files_of(release)) == data | top
 
 
@@ -81,6 +82,9 @@ def test_card_body_is_generated_from_the_data(release: Path) -> None:
     assert "code points" in body and "end exclusive" in body.lower()
     assert "guidelines, version 1.0.0" in body
     assert "### 0.1.0" in body  # the repository's changelog
+    board = (ROOT / "docs" / "leaderboard.md").read_text("utf-8").splitlines()
+    assert "## Leaderboard" in body and board[2] in body and board[4] in body  # its table rows
+    assert (release / "LEADERBOARD.md").read_text("utf-8").splitlines() == board
 
 
 def test_texts_follow_each_articles_rights(release: Path) -> None:

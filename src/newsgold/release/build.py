@@ -29,6 +29,9 @@ from newsgold.validate import Report, validate
 
 ProgressFn = Callable[[int, int], None]
 CHANGELOG = "CHANGELOG.md"
+LEADERBOARD = "LEADERBOARD.md"
+# Documents a release carries beside its card: name in the release -> where the sources keep it.
+CARRIED = {CHANGELOG: CHANGELOG, LEADERBOARD: "docs/leaderboard.md"}
 LICENSE = "LICENSE.md"
 
 
@@ -171,12 +174,17 @@ def emit(
     writer.add("ner", split, ner)
 
 
-def finish(folder: Path, contents: Contents, stats: Stats, changelog: str | None) -> str:
-    """Write the card, LICENSE.md, CHANGELOG.md, croissant.json and MANIFEST.json; return the fingerprint."""
+def finish(folder: Path, contents: Contents, stats: Stats, carried: dict[str, str]) -> str:
+    """Write the card, LICENSE.md, the carried documents, croissant.json and MANIFEST.json.
+
+    Returns the fingerprint. ``carried`` maps release file names (CHANGELOG.md, LEADERBOARD.md)
+    to their text.
+    """
+    changelog = carried.get(CHANGELOG)
     fingerprint = contents.fingerprint()
     data_files = [path for splits in contents.files.values() for path in splits.values()]
     sizes = {path: (folder / path).stat().st_size for path in data_files}
-    release = card.Release(contents, stats, fingerprint, sizes, changelog)
+    release = card.Release(contents, stats, fingerprint, sizes, changelog, carried.get(LEADERBOARD))
     sha = {path: manifest.file_sha256(folder / path) for path in data_files}
     texts = {
         "README.md": card.render(release),
@@ -186,8 +194,7 @@ def finish(folder: Path, contents: Contents, stats: Stats, changelog: str | None
         )
         + "\n",
     }
-    if changelog is not None:
-        texts[CHANGELOG] = changelog
+    texts.update(carried)
     for name, text in texts.items():
         (folder / name).write_text(text, encoding="utf-8", newline="\n")
     files = {path: {"bytes": sizes[path], "sha256": sha[path]} for path in data_files}
@@ -199,9 +206,14 @@ def finish(folder: Path, contents: Contents, stats: Stats, changelog: str | None
     return fingerprint
 
 
-def _changelog(root: Path) -> str | None:
-    path = root / CHANGELOG
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+def carried_documents(folder: Path, in_release: bool) -> dict[str, str]:
+    """The changelog and leaderboard, read from the sources or from a built release."""
+    found = {}
+    for name, source in CARRIED.items():
+        path = folder / (name if in_release else source)
+        if path.is_file():
+            found[name] = path.read_text(encoding="utf-8")
+    return found
 
 
 def result(out: Path, contents: Contents, stats: Stats, fingerprint: str) -> BuildResult:
@@ -245,5 +257,5 @@ def build(
         except BaseException:
             writer.abort()
             raise
-        fingerprint = finish(tmp, contents, stats, _changelog(root))
+        fingerprint = finish(tmp, contents, stats, carried_documents(root, in_release=False))
     return result(out, contents, stats, fingerprint)

@@ -67,6 +67,7 @@ class Release:
     fingerprint: str
     sizes: dict[str, int]  # relative file -> bytes (data files)
     changelog: str | None
+    leaderboard: str | None = None
 
 
 def plural(count: int, word: str) -> str:
@@ -357,6 +358,10 @@ def body(release: Release) -> str:
         "newsgold score predictions.jsonl --gold path/to/release",
         "```",
         "",
+        "## Leaderboard",
+        "",
+        *_leaderboard(release),
+        "",
         "## Licence",
         "",
         "Annotations: CC BY 4.0. Article texts belong to their rights holders; see `LICENSE.md` for "
@@ -380,6 +385,14 @@ def body(release: Release) -> str:
     else:
         lines.append("No changelog was provided with these sources.")
     return "\n".join(lines) + "\n"
+
+
+def _leaderboard(release: Release) -> list[str]:
+    if not release.leaderboard:
+        return [
+            "No leaderboard was provided with these sources (`scripts/leaderboard.py` makes one)."
+        ]
+    return [_demote(release.leaderboard).strip()]
 
 
 def _demote(markdown: str) -> str:

@@ -20,9 +20,9 @@ from newsgold.corpus import sha256_bytes
 from newsgold.errors import NewsgoldError
 from newsgold.release import card, manifest
 from newsgold.release.build import (
-    CHANGELOG,
     BuildResult,
     ProgressFn,
+    carried_documents,
     emit,
     finish,
     locked,
@@ -177,9 +177,6 @@ def hydrate(release: Path, texts: Path, progress: ProgressFn | None = None) -> H
             except BaseException:
                 writer.abort()
                 raise
-            changelog_path = release / CHANGELOG
-            changelog = (
-                changelog_path.read_text(encoding="utf-8") if changelog_path.is_file() else None
-            )
-            fingerprint = finish(tmp, contents, stats, changelog)
+            carried = carried_documents(release, in_release=True)
+            fingerprint = finish(tmp, contents, stats, carried)
     return HydrateResult(result(release, contents, stats, fingerprint), found, missing, ignored)
