@@ -64,19 +64,8 @@ def _document(row: Row, file: str, prefix: str, root: Path | None) -> Document:
     )
     text = row.get("text")
     if text is None:
-        try:
-            base = root or find_root()
-        except NewsgoldError:
-            raise NewsgoldError(
-                f"no text for {doc_id!r}: the row carries none and no repository is here to "
-                "read it from (restore release texts with `newsgold hydrate`)",
-                file,
-                prefix,
-            ) from None
-        text = read_text(base / CORPUS_DIR / f"{doc_id}.txt")
-        meta_file = base / CORPUS_DIR / f"{doc_id}.json"
-        if not metadata and meta_file.is_file():
-            metadata = jsonio.load(meta_file)
+        text, stored = repository_text(doc_id, root, file, prefix)
+        metadata = metadata or stored
     if not isinstance(text, str):
         raise NewsgoldError("text is not a string", file, prefix + "/text")
     expected = row.get("text_sha256")
@@ -90,6 +79,67 @@ def _document(row: Row, file: str, prefix: str, root: Path | None) -> Document:
     doc = Document(doc_id, text, metadata, annotations)
     check_document(doc, file, prefix)
     return doc
+
+
+def repository_text(
+    doc_id: str, root: Path | None, file: str, prefix: str = ""
+) -> tuple[str, dict[str, Any]]:
+    """The text and metadata of a document from a repository's corpus/ (for text-less rows)."""
+    try:
+        base = root or find_root()
+    except NewsgoldError:
+        raise NewsgoldError(
+            f"no text for {doc_id!r}: the row carries none and no repository is here to "
+            "read it from (restore release texts with `newsgold hydrate`)",
+            file,
+            prefix,
+        ) from None
+    text = read_text(base / CORPUS_DIR / f"{doc_id}.txt")
+    meta_file = base / CORPUS_DIR / f"{doc_id}.json"
+    metadata = jsonio.load(meta_file) if meta_file.is_file() else {}
+    return text, metadata
+
+
+def _release_rows(paths: list[Path], root: Path | None) -> list[dict[str, Any]]:
+    """Annotation-shaped rows from the ``documents`` Parquet files of a built release."""
+    import pyarrow.parquet as pq  # only releases need pyarrow here
+
+    rows = []
+    for path in paths:
+        try:
+            table = pq.read_table(path)
+        except (OSError, ValueError) as err:
+            raise NewsgoldError(f"cannot read Parquet: {err}", str(path)) from None
+        if "annotators" not in table.column_names:
+            raise NewsgoldError(
+                "not a documents file of a newsgold release (no annotators column); expected "
+                "data/documents/<split>-*.parquet",
+                str(path),
+                status=2,
+            )
+        for number, row in enumerate(table.to_pylist(), start=1):
+            rows.append(from_release_row(row, root, str(path), f"row {number}"))
+    return rows
+
+
+def is_release_row(row: Row) -> bool:
+    """Whether a row comes from a release's documents config (flat metadata, maybe ClassLabel ids)."""
+    return "rights" in row and "synthetic" in row and "annotators" in row
+
+
+def from_release_row(row: Row, root: Path | None, file: str, prefix: str) -> dict[str, Any]:
+    """An annotation-shaped row (with text and metadata) from a release ``documents`` row."""
+    from newsgold.release.rows import annotations_from_row, metadata_from_row
+
+    text = row["text"]
+    if text is None:
+        text, _ = repository_text(row["doc_id"], root, file, prefix)
+    annotations = annotations_from_row(dict(row), text)
+    return {**annotations, "text": text, "metadata": metadata_from_row(dict(row))}
+
+
+def _is_release(folder: Path) -> bool:
+    return (folder / "MANIFEST.json").is_file() and (folder / "data" / "documents").is_dir()
 
 
 def _unique(docs: list[Document], source: str) -> list[Document]:
@@ -108,21 +158,35 @@ def gold_from_rows(
 ) -> list[Document]:
     """Gold documents from dicts shaped like annotation JSON (plus ``text`` and metadata fields).
 
-    A row without ``text`` takes it from the repository's ``corpus/`` (``root``, or the one around
-    the current folder), as for release rows of articles that may not be redistributed.
+    Rows of the Hugging Face release (``load_dataset(release)["test"]``, ClassLabel ids and all)
+    are accepted as they are. A row without ``text`` takes it from the repository's ``corpus/``
+    (``root``, or the one around the current folder), as for articles not redistributed.
     """
-    docs = [_document(row, source, f"row {n}", root) for n, row in enumerate(rows, start=1)]
+    docs = []
+    for n, row in enumerate(rows, start=1):
+        if isinstance(row, Mapping) and is_release_row(row):
+            row = from_release_row(row, root, source, f"row {n}")
+        docs.append(_document(row, source, f"row {n}", root))
     return _unique(docs, source)
 
 
 def load_gold(path: Path | str | None = None, root: Path | None = None) -> list[Document]:
-    """Gold from a repository root, an annotations folder, an annotation file or a JSONL of rows."""
+    """Gold from a repository root, an annotations folder or file, a JSONL of rows, or a release.
+
+    A built release folder (or its ``documents`` Parquet file) is read row by row; rows of
+    articles released without text take it from the repository around the current folder.
+    """
     if path is None:
         return _checked_corpus(load_corpus(root or find_root()))
     where = Path(path)
     if where.is_dir() and _is_root(where):
         return _checked_corpus(load_corpus(where))
     base = root or (where.parent if _is_root(where.parent) else None)
+    if where.is_dir() and _is_release(where):
+        files = sorted((where / "data" / "documents").glob("*.parquet"))
+        return gold_from_rows(_release_rows(files, root), root, str(where))
+    if where.is_file() and where.suffix == ".parquet":
+        return gold_from_rows(_release_rows([where], root), root, str(where))
     if where.is_dir():
         files = sorted(where.glob("*.json"))
         if not files:
@@ -140,8 +204,8 @@ def load_gold(path: Path | str | None = None, root: Path | None = None) -> list[
     if where.is_file() and where.suffix == ".jsonl":
         return _unique(_rows_file(where, base), str(where))
     raise NewsgoldError(
-        "expected a repository root, an annotations folder, an annotation .json file "
-        "or a .jsonl of rows",
+        "expected a repository root, an annotations folder, an annotation .json file, "
+        "a .jsonl of rows, a release folder or its documents .parquet",
         str(where),
         status=2,
     )
