@@ -208,7 +208,7 @@ def test_predictions_for_unknown_documents_are_located(repo: Path, tmp_path: Pat
     predictions.write_text('{"doc_id": "' + SEED + '"}\n{"doc_id": "elsewhere"}\n', "utf-8")
     with pytest.raises(NewsgoldError) as caught:
         build_view(repo, out=tmp_path / "site", predictions=predictions)
-    assert caught.value.pointer == "line 2 /doc_id"
+    assert caught.value.pointer == "line 2/doc_id"
 
 
 def test_existing_output_is_updated_file_by_file(repo: Path, tmp_path: Path) -> None:
@@ -253,7 +253,7 @@ def test_cli(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 def test_cli_errors(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "pred.jsonl"
-    bad.write_text('{"doc_id": "x"}\n{"doc_id": \n', "utf-8")
+    bad.write_text('{"doc_id": "' + SEED + '"}\n{"doc_id": \n', "utf-8")
     assert (
         main(["view", "--root", str(repo), "--out", str(tmp_path / "s"), "--predictions", str(bad)])
         == 1

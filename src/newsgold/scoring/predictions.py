@@ -40,15 +40,24 @@ class Predictions:
     lines: dict[str, int] = field(default_factory=dict)
 
 
+CODE_POINTS = "expected offsets in code points (not UTF-16 units or bytes)"
+
+
 def _span_problems(where: str, span: Mapping[str, Any], text: str) -> Iterator[tuple[str, str]]:
     start, end = span["start"], span["end"]
     if end > len(text):
-        yield f"{where}/end", f"end {end} is past the text's end ({len(text)} code points)"
+        yield (
+            f"{where}/end",
+            f"end {end} is past the text's end ({len(text)} code points); {CODE_POINTS}",
+        )
     elif start >= end:
         yield f"{where}/end", f"end {end} is not after start {start}; expected start < end"
     elif "text" in span and span["text"] != text[start:end]:
         said, actual = span["text"][:60], text[start:end][:60]
-        yield f"{where}/text", f"text is {said!r}; the text at {start}:{end} is {actual!r}"
+        yield (
+            f"{where}/text",
+            f"text is {said!r}; the text at {start}:{end} is {actual!r}; {CODE_POINTS}",
+        )
 
 
 def span_problems(obj: Mapping[str, Any], text: str) -> Iterator[tuple[str, str]]:

@@ -2,7 +2,7 @@
 
 from newsgold.view.build import ViewResult, build_view, write_tree
 from newsgold.view.markup import Mark, build
-from newsgold.view.overlay import Classified, classify, read_predictions
+from newsgold.view.overlay import Classified, classify
 
 __all__ = [
     "Classified",
@@ -11,6 +11,5 @@ __all__ = [
     "build",
     "build_view",
     "classify",
-    "read_predictions",
     "write_tree",
 ]

@@ -7,18 +7,26 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, doc_ids, inside, load_document
+from newsgold.corpus import (
+    ANNOTATIONS_DIR,
+    CORPUS_DIR,
+    doc_ids,
+    inside,
+    load_document,
+    read_text,
+)
 from newsgold.errors import NewsgoldError
+from newsgold.scoring.predictions import Predictions, read_predictions
 from newsgold.validate import validate
 from newsgold.validate.incidents import ERROR
 from newsgold.view.layers import LAYERS, Lookup, items, marks
 from newsgold.view.markup import build
-from newsgold.view.overlay import PREDICTED_LAYERS, STATUSES, Predictions, read_predictions
+from newsgold.view.overlay import PREDICTED_LAYERS, STATUSES
 from newsgold.view.page import (
     IndexRow,
     Overlay,
@@ -65,6 +73,28 @@ def _select(root: Path, wanted: Sequence[str] | None) -> list[str]:
                 f"unknown doc_id {doc_id!r}; expected one of corpus/*.txt", str(root), status=2
             )
     return list(dict.fromkeys(wanted))
+
+
+class _Texts(Mapping[str, str]):
+    """The corpus texts by doc_id, each read only when the predictions mention its document."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.known = dict.fromkeys(doc_ids(root))  # ordered, with O(1) membership
+
+    def __getitem__(self, doc_id: str) -> str:
+        if doc_id not in self.known:
+            raise KeyError(doc_id)
+        return read_text(self.root / CORPUS_DIR / f"{doc_id}.txt")
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self.known
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.known)
+
+    def __len__(self) -> int:
+        return len(self.known)
 
 
 def _incidents(root: Path, chosen: list[str], everything: bool) -> dict[str, list[str]]:
@@ -146,18 +176,10 @@ def build_view(
     _check_out(root, target)
     chosen = _select(root, wanted)
     incidents = _incidents(root, chosen, not wanted)
-    guessed: Predictions | None = read_predictions(predictions) if predictions is not None else None
+    guessed: Predictions | None = None
     system: str | None = None
-    if guessed is not None:
-        known = set(doc_ids(root))
-        for doc_id, line in guessed.lines.items():
-            if doc_id not in known:
-                raise NewsgoldError(
-                    f"doc_id {doc_id!r} is not in the corpus; "
-                    "expected predictions for corpus documents",
-                    guessed.file,
-                    f"line {line} /doc_id",
-                )
+    if predictions is not None:
+        guessed = read_predictions(predictions, _Texts(root))
         systems = {str(d["system"]) for d in guessed.documents.values() if "system" in d}
         system = ", ".join(sorted(systems)) or None
 
@@ -169,18 +191,17 @@ def build_view(
         overlay: Overlay | None = None
         predicted = None
         if guessed is not None:
-            guessed.check_offsets(doc_id, doc.text)
-            predicted = guessed.layers(doc_id)
+            predicted = guessed.documents.get(doc_id)
         found = items(doc.annotations, predicted)
         if guessed is not None:
             counts = status_counts(found) if predicted is not None else {}
-            overlay = Overlay(guessed.file, system, predicted is not None, counts)
+            overlay = Overlay(guessed.source, system, predicted is not None, counts)
             for layer, per in counts.items():
                 totals[layer].update(per)
         lookup = Lookup(doc.annotations, doc.text)
         gold_file = f"{ANNOTATIONS_DIR}/{doc_id}.json"
         drawn = build(
-            doc.text, marks(doc.text, found, lookup, (gold_file, guessed.file if guessed else ""))
+            doc.text, marks(doc.text, found, lookup, (gold_file, guessed.source if guessed else ""))
         )
         notes = incidents.get(doc_id, [])
         files[f"articles/{doc_id}.html"] = article_page(
@@ -202,7 +223,7 @@ def build_view(
         if progress is not None:
             progress(number, len(chosen))
     files["index.html"] = index_page(
-        rows, guessed.file if guessed else None, system, totals if guessed is not None else None
+        rows, guessed.source if guessed else None, system, totals if guessed is not None else None
     )
     write_tree(target, files)
     gold_totals = {layer: sum(r.counts[layer] for r in rows) for layer in LAYERS}
@@ -211,7 +232,7 @@ def build_view(
         sorted(files),
         len(rows),
         gold_totals,
-        guessed.file if guessed else None,
+        guessed.source if guessed else None,
         {layer: {s: totals[layer][s] for s in STATUSES} for layer in PREDICTED_LAYERS}
         if guessed
         else {},

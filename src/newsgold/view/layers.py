@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,9 +62,7 @@ class Item:
         return self.status == "spurious"
 
 
-def items(
-    annotations: dict[str, Any], predicted: dict[str, list[dict[str, Any]]] | None
-) -> list[Item]:
+def items(annotations: Mapping[str, Any], predicted: Mapping[str, Any] | None) -> list[Item]:
     """Every item of a document; with predictions, gold and predicted spans classified per layer."""
     out: list[Item] = []
     for layer in LAYERS:
@@ -72,7 +71,7 @@ def items(
             out.extend(Item(layer, s, str(s["id"]), f"/{layer}/{i}") for i, s in enumerate(gold))
             continue
         position = {id(s): i for i, s in enumerate(gold)}
-        guessed = predicted.get(layer, [])
+        guessed = list(predicted.get(layer) or [])
         guessed_position = {id(s): i for i, s in enumerate(guessed)}
         for found in classify(gold, guessed, layer):
             out.append(_item(layer, found, position, guessed_position))

@@ -1,20 +1,14 @@
-"""Predictions against gold: reading a predictions file and classifying spans for the overlay."""
+"""Predictions against gold: classifying spans for the overlay (the scorer reads the file)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, NamedTuple
 
-from jsonschema.exceptions import best_match
-
-from newsgold import jsonio
-from newsgold.errors import NewsgoldError
-from newsgold.schemas import validator
+from newsgold.corpus import LAYERS
 
 STATUSES = ("correct", "missed", "spurious")
-PREDICTED_LAYERS = ("entities", "dates", "figures", "claims")
+PREDICTED_LAYERS = LAYERS  # every layer but sections can be predicted
 # The categorical field that must agree for an exact match (claims match on offsets alone).
 TYPE_FIELD: dict[str, str | None] = {
     "entities": "type",
@@ -85,107 +79,3 @@ def attribute_differences(
         if _extent(ours) != _extent(theirs):
             out.append((name, ours, theirs))
     return out
-
-
-@dataclass
-class Predictions:
-    """A predictions file: one object per doc_id, with the line each came from."""
-
-    file: str
-    documents: dict[str, dict[str, Any]] = field(default_factory=dict)
-    lines: dict[str, int] = field(default_factory=dict)
-
-    def layers(self, doc_id: str) -> dict[str, list[dict[str, Any]]] | None:
-        """The predicted spans per layer of one document (None when the file has no line for it)."""
-        data = self.documents.get(doc_id)
-        if data is None:
-            return None
-        return {layer: list(data.get(layer) or []) for layer in PREDICTED_LAYERS}
-
-    def check_offsets(self, doc_id: str, text: str) -> None:
-        """Raise a located error for a predicted span outside the text or whose text disagrees."""
-        data = self.documents.get(doc_id)
-        if data is None:
-            return
-        line = self.lines[doc_id]
-        for layer in PREDICTED_LAYERS:
-            for i, span in enumerate(data.get(layer) or []):
-                parts: list[tuple[str, dict[str, Any]]] = [(f"/{layer}/{i}", span)]
-                for part in ("source", "cue"):
-                    if layer == "claims" and isinstance(span.get(part), dict):
-                        parts.append((f"/{layer}/{i}/{part}", span[part]))
-                for where, piece in parts:
-                    _check_span(piece, text, self.file, f"line {line} {where}")
-
-
-def _check_span(span: dict[str, Any], text: str, file: str, where: str) -> None:
-    start, end = span["start"], span["end"]
-    if not start < end:
-        raise NewsgoldError(
-            f"span {start}:{end} is empty or reversed; expected start < end", file, where
-        )
-    if end > len(text):
-        raise NewsgoldError(
-            f"span {start}:{end} ends after the text ({len(text)} code points); "
-            "expected offsets in code points within the text",
-            file,
-            where,
-        )
-    if "text" in span and span["text"] != text[start:end]:
-        raise NewsgoldError(
-            f"text {span['text'][:40]!r} differs from the article's {text[start:end][:40]!r} at "
-            f"{start}:{end}; expected offsets in code points (not UTF-16 units or bytes)",
-            file,
-            where,
-        )
-
-
-def read_predictions(path: Path) -> Predictions:
-    """Read a predictions JSON Lines file strictly: JSON, its schema, one line per document."""
-    name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise NewsgoldError(f"cannot read predictions: {err.strerror}", name, status=2) from None
-    try:
-        content = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        at = raw.count(b"\n", 0, err.start) + 1
-        raise NewsgoldError(f"not UTF-8: byte {raw[err.start]:#04x}", name, f"line {at}") from None
-    result = Predictions(name)
-    lines = content.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()  # the final line end
-    for number, line in enumerate(lines, start=1):
-        where = f"line {number}"
-        if not line.strip():
-            raise NewsgoldError("empty line; expected one JSON object per line", name, where)
-        try:
-            data = jsonio.loads(line)
-        except NewsgoldError as err:
-            # jsonio locates within the one line it was given; say which line of the file.
-            message = err.message.replace("(line 1, column", "(column")
-            inner = f" {err.pointer}" if err.pointer.startswith("/") else ""
-            raise NewsgoldError(message, name, where + inner) from None
-        errors = list(validator("predictions").iter_errors(data))
-        if errors:
-            worst = best_match(errors)
-            if worst.context:
-                worst = best_match(worst.context) or worst
-            pointer = jsonio.pointer(list(worst.absolute_path))
-            raise NewsgoldError(
-                f"{worst.message} (schema: predictions)",
-                name,
-                where + (f" {pointer}" if pointer else ""),
-            )
-        doc_id = data["doc_id"]
-        if doc_id in result.documents:
-            raise NewsgoldError(
-                f"doc_id {doc_id!r} already given on line {result.lines[doc_id]}; "
-                "expected one line per document",
-                name,
-                where + " /doc_id",
-            )
-        result.documents[doc_id] = data
-        result.lines[doc_id] = number
-    return result
