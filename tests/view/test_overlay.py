@@ -26,6 +26,26 @@ def test_classify_pairs_exact_offsets_and_type() -> None:
     assert found[0].match is None
 
 
+def test_classify_links_incorrect_pairs_as_near() -> None:
+    gold = [ent(0, 4, "ORG", "g1"), ent(10, 14, "PERSON", "g2"), ent(20, 25, "GPE", "g3")]
+    predicted = [ent(10, 14, "ORG", "p1"), ent(21, 25, "GPE", "p2"), ent(40, 44, "LOC", "p3")]
+    found = classify(gold, predicted, "entities")
+    # By hand, under strict: nothing has the same offsets and type. g2/p1 share offsets (type
+    # differs) and g3/p2 overlap: two incorrect pairs, shown missed + spurious, each the other's
+    # near. g1 and p3 overlap nothing.
+    assert [(c.span["id"], c.status) for c in found] == [
+        ("g1", "missed"),
+        ("g2", "missed"),
+        ("g3", "missed"),
+        ("p1", "spurious"),
+        ("p2", "spurious"),
+        ("p3", "spurious"),
+    ]
+    near = [c.near["id"] if c.near is not None else None for c in found]
+    assert near == [None, "p1", "p2", "g2", "g3", None]
+    assert all(c.match is None for c in found)
+
+
 def test_classify_is_one_to_one_with_duplicate_predictions() -> None:
     gold = [ent(0, 4, "ORG", "g1")]
     predicted = [ent(0, 4, "ORG", "p1"), ent(0, 4, "ORG", "p2")]

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from newsgold.corpus import LAYERS
+from newsgold.scoring.layers import align
+from newsgold.scoring.matching import COR
 
 STATUSES = ("correct", "missed", "spurious")
 PREDICTED_LAYERS = LAYERS  # every layer but sections can be predicted
-# The categorical field that must agree for an exact match (claims match on offsets alone).
-TYPE_FIELD: dict[str, str | None] = {
-    "entities": "type",
-    "dates": "type",
-    "figures": "kind",
-    "claims": None,
-}
+# The scorer's scheme the overlay shows: correct = same offsets and type, as in strict F1.
+SCHEME = "strict"
 # Attributes compared on exactly matched spans, shown as differences in the overlay.
 COMPARED: dict[str, tuple[str, ...]] = {
     "entities": (),
@@ -26,40 +23,49 @@ COMPARED: dict[str, tuple[str, ...]] = {
 
 
 class Classified(NamedTuple):
-    """A span with its overlay status; ``match`` is the prediction paired with a correct span."""
+    """A span with its overlay status.
+
+    ``match`` is the prediction paired with a correct gold span. ``near`` is, for a missed or
+    spurious span, the span on the other side that the scorer paired it with as incorrect
+    (overlapping, or the same offsets with another type), if any.
+    """
 
     span: dict[str, Any]
     status: str
     match: dict[str, Any] | None = None
-
-
-def _key(layer: str, span: dict[str, Any]) -> tuple[Any, ...]:
-    field_name = TYPE_FIELD[layer]
-    return (span["start"], span["end"], span.get(field_name) if field_name else None)
+    near: dict[str, Any] | None = None
 
 
 def classify(
-    gold_spans: list[dict[str, Any]], predicted_spans: list[dict[str, Any]], layer: str
+    gold_spans: Sequence[dict[str, Any]],
+    predicted_spans: Sequence[dict[str, Any]],
+    layer: str,
 ) -> list[Classified]:
-    """Pair gold and predicted spans one to one on exact offsets and type; the rest stay unpaired.
+    """The scorer's strict alignment of one layer, as overlay statuses.
 
-    This is the one place the viewer decides what counts as a match: the seam where the scorer's
-    alignment (``newsgold.scoring``) replaces exact matching, so the overlay shows the pairs the
-    benchmark scores. Output: gold spans in their order (correct or missed), then the unmatched
-    predictions in theirs (spurious). Duplicate predictions match at most one gold span.
+    Correct: paired with the same offsets and type (``kind`` for figures, offsets alone for
+    claims); every other gold span is missed and every other prediction spurious, an incorrect
+    pair (a type confusion, an off-by-one) showing as a missed and a spurious span that are each
+    other's ``near``. Output: gold spans in their order, then the spurious in prediction order.
     """
-    waiting: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
-    for span in predicted_spans:
-        waiting[_key(layer, span)].append(span)
+    alignment = align(layer, gold_spans, predicted_spans, SCHEME)
+    gold_pair = {g: (p, outcome) for g, p, outcome in alignment.pairs}
+    near_gold = {p: g for g, p, outcome in alignment.pairs if outcome != COR}
+    unpaired = set(alignment.spurious)
     out: list[Classified] = []
-    for span in gold_spans:
-        queue = waiting.get(_key(layer, span))
-        if queue:
-            out.append(Classified(span, "correct", queue.pop(0)))
-        else:
+    for g, span in enumerate(gold_spans):
+        p, outcome = gold_pair.get(g, (None, None))
+        if p is None:
             out.append(Classified(span, "missed"))
-    matched = {id(c.match) for c in out if c.match is not None}
-    out.extend(Classified(p, "spurious") for p in predicted_spans if id(p) not in matched)
+        elif outcome == COR:
+            out.append(Classified(span, "correct", predicted_spans[p]))
+        else:
+            out.append(Classified(span, "missed", near=predicted_spans[p]))
+    for p, span in enumerate(predicted_spans):
+        if p in near_gold:
+            out.append(Classified(span, "spurious", near=gold_spans[near_gold[p]]))
+        elif p in unpaired:
+            out.append(Classified(span, "spurious"))
     return out
 
 
