@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -119,29 +117,3 @@ def load(path: Path, display: str | None = None) -> Any:
 def dumps(data: Any) -> str:
     """Serialise annotation JSON the one way the repository stores it."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a UTF-8 text file whole or not at all: a temporary file beside it, then a rename."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        message = f"folder {str(folder)!r} does not exist; create it first"
-        raise NewsgoldError(message, str(path), status=2)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as err:
-        raise NewsgoldError(f"cannot write here: {err.strerror}", str(path)) from None
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(handle, 0o666 & ~umask)  # the permissions a plain open() would give
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException as err:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(err, OSError):
-            raise NewsgoldError(f"cannot write file: {err.strerror}", str(path)) from None
-        raise

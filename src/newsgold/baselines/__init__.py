@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from newsgold import jsonio
+from newsgold.atomic import write_text
 from newsgold.corpus import CORPUS_DIR, LAYERS, Corpus
 from newsgold.errors import NewsgoldError
 
@@ -52,4 +52,4 @@ def to_jsonl(rows: list[dict[str, Any]]) -> str:
 
 def write_predictions(path: Path, rows: list[dict[str, Any]]) -> None:
     """Write rows to a predictions file atomically (never half a file)."""
-    jsonio.write_atomic(path, to_jsonl(rows))
+    write_text(path, to_jsonl(rows))

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newsgold import jsonio
+from newsgold.atomic import write_text
 from newsgold.corpus import find_root, load_corpus
 from newsgold.progress import Progress
 from newsgold.scoring.harness import load_model, predict, to_jsonl
@@ -54,6 +54,6 @@ def run(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(text)
     else:
-        jsonio.write_atomic(args.out, text)
+        write_text(args.out, text)
         print(f"wrote {len(lines)} prediction(s) to {args.out}", file=sys.stderr)
     return 0

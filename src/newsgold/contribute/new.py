@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsgold import GUIDELINES_VERSION, SCHEMA_VERSION, jsonio
-from newsgold.contribute.atomic import write_files
+from newsgold.atomic import write_files
 from newsgold.contribute.checks import document_incidents
 from newsgold.corpus import (
     ANNOTATIONS_DIR,

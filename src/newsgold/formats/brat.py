@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgold import jsonio
-from newsgold.contribute.atomic import write_files
+from newsgold.atomic import write_files
 from newsgold.corpus import CORPUS_DIR, is_doc_id
 from newsgold.errors import NewsgoldError
 from newsgold.formats.common import (

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgold import GUIDELINES_VERSION, SCHEMA_VERSION, jsonio
-from newsgold.contribute.atomic import write_files
+from newsgold.atomic import write_files
 from newsgold.contribute.checks import document_incidents
 from newsgold.contribute.new import slug
 from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, LAYERS, doc_ids, read_text, sha256_text

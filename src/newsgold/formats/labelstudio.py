@@ -21,7 +21,7 @@ from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from newsgold import jsonio
-from newsgold.contribute.atomic import write_files
+from newsgold.atomic import write_files
 from newsgold.corpus import CORPUS_DIR
 from newsgold.errors import NewsgoldError
 from newsgold.formats.common import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsgold import jsonio
+from newsgold.atomic import write_text
 from newsgold.scoring.counts import Accuracy, Scores
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ def emit(text: str, output: Path | None) -> None:
     if output is None:
         print(text, end="")
     else:
-        jsonio.write_atomic(output, text)
+        write_text(output, text)
 
 
 def number(value: float | None) -> str:

@@ -1,6 +1,6 @@
 """Static HTML pages of the annotations: one page per article and an index, no network needed."""
 
-from newsgold.view.build import ViewResult, build_view, write_tree
+from newsgold.view.build import ViewResult, build_view
 from newsgold.view.markup import Mark, build
 from newsgold.view.overlay import Classified, classify
 
@@ -11,5 +11,4 @@ __all__ = [
     "build",
     "build_view",
     "classify",
-    "write_tree",
 ]

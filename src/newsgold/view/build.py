@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from newsgold.atomic import write_files
 from newsgold.corpus import (
     ANNOTATIONS_DIR,
     CORPUS_DIR,
@@ -128,42 +125,6 @@ def _check_out(root: Path, out: Path) -> None:
         )
 
 
-def write_tree(out: Path, files: dict[str, str]) -> None:
-    """Write files (relative path -> text) under out without ever leaving half an output.
-
-    Everything goes to a temporary folder beside ``out`` first. A new ``out`` is that folder
-    renamed; an existing one has each file replaced by rename, so a reader sees old or new pages,
-    never partial ones. Files of earlier runs that this run does not write are left in place.
-    """
-    try:
-        _write_tree(out, files)
-    except OSError as err:
-        raise NewsgoldError(
-            f"cannot write the pages: {err.strerror}", err.filename or str(out)
-        ) from None
-
-
-def _write_tree(out: Path, files: dict[str, str]) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    try:
-        for name, content in files.items():
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8", newline="\n")
-        if not out.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(staging, 0o755)  # mkdtemp makes it private; the pages are not secret
-            os.rename(staging, out)
-            return
-        for name in files:
-            (out / name).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / name, out / name)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-
-
 def build_view(
     root: Path,
     wanted: Sequence[str] | None = None,
@@ -225,7 +186,11 @@ def build_view(
     files["index.html"] = index_page(
         rows, guessed.source if guessed else None, system, totals if guessed is not None else None
     )
-    write_tree(target, files)
+    write_files(
+        {target / name: page.encode("utf-8") for name, page in files.items()},
+        overwrite=True,
+        what="the pages",
+    )
     gold_totals = {layer: sum(r.counts[layer] for r in rows) for layer in LAYERS}
     return ViewResult(
         target,
