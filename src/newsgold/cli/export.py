@@ -9,6 +9,7 @@ from typing import Any
 
 from newsgold.cli._common import repository
 from newsgold.formats import brat, labelstudio
+from newsgold.formats.common import Exported
 
 
 def register(sub: Any) -> None:
@@ -60,7 +61,7 @@ def register(sub: Any) -> None:
     bt.set_defaults(func=run_brat)
 
 
-def _report(result: labelstudio.Exported | brat.Exported, fmt: str, what: str) -> int:
+def _report(result: Exported, fmt: str, what: str) -> int:
     if fmt == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return 0

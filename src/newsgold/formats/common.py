@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -509,6 +510,36 @@ def differences(original: dict[str, Any], rebuilt: dict[str, Any], path: str = "
     return [] if same else [path or "/"]
 
 
+@dataclass
+class Exported:
+    """What an export wrote, per document, and what a re-import would not give back."""
+
+    out: str
+    files: list[str]
+    documents: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"out": self.out, "files": self.files, "documents": self.documents}
+
+
+def carried_header(ann: dict[str, Any] | None) -> dict[str, Any]:
+    """The top-level fields an export carries for the re-import (all of HEADER but doc_id)."""
+    return {k: ann[k] for k in HEADER if k != "doc_id" and ann and k in ann}
+
+
+def not_carried(
+    ann: dict[str, Any] | None, rebuild: Callable[[], Assembled], what: str
+) -> list[str]:
+    """JSON pointers where re-importing an export would differ from ann, or why it cannot."""
+    if not ann:
+        return []
+    try:
+        return differences(ann, rebuild().annotations)
+    except NewsgoldError as err:
+        return [f"{what} does not import back: {err.located()}"]
+
+
 def load_annotations(root: Path, doc_id: str) -> dict[str, Any] | None:
     """The annotation file of a document, or None when there is none."""
     path = root / ANNOTATIONS_DIR / f"{doc_id}.json"
@@ -535,11 +566,13 @@ def chosen_docs(root: Path, wanted: list[str]) -> list[str]:
 
 __all__ = [
     "Assembled",
+    "Exported",
     "ImportResult",
     "Imported",
     "Link",
     "Region",
     "assemble",
+    "carried_header",
     "check_and_write",
     "chosen_docs",
     "differences",
@@ -548,5 +581,6 @@ __all__ = [
     "header_for",
     "load_annotations",
     "load_document_parts",
+    "not_carried",
     "parse_number",
 ]
