@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -117,3 +117,8 @@ def load(path: Path, display: str | None = None) -> Any:
 def dumps(data: Any) -> str:
     """Serialise annotation JSON the one way the repository stores it."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def dumps_lines(rows: Iterable[Any]) -> str:
+    """Rows as JSON Lines (predictions files): one compact object per line, UTF-8 as is."""
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
