@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -153,6 +153,22 @@ class Corpus:
 def doc_ids(root: Path) -> list[str]:
     """doc_ids that have a text in ``corpus/``, sorted."""
     return sorted(p.stem for p in (root / CORPUS_DIR).glob("*.txt"))
+
+
+def select_doc_ids(root: Path, wanted: Sequence[str] | None) -> list[str]:
+    """The doc_ids asked for (each must have a text; repeats dropped), else every one of corpus/."""
+    known = doc_ids(root)
+    if not wanted:
+        return known
+    present = set(known)
+    missing = [repr(d) for d in dict.fromkeys(wanted) if d not in present]
+    if missing:
+        raise NewsgoldError(
+            f"unknown doc_id {', '.join(missing)}; expected doc_ids of {CORPUS_DIR}/*.txt",
+            str(root / CORPUS_DIR),
+            status=2,
+        )
+    return list(dict.fromkeys(wanted))
 
 
 def load_document(root: Path, doc_id: str) -> Document:

@@ -21,7 +21,7 @@ from typing import Any
 
 from newsgold import jsonio
 from newsgold.atomic import write_files
-from newsgold.corpus import CORPUS_DIR, is_doc_id
+from newsgold.corpus import CORPUS_DIR, is_doc_id, select_doc_ids
 from newsgold.errors import NewsgoldError
 from newsgold.formats.common import (
     Assembled,
@@ -32,7 +32,6 @@ from newsgold.formats.common import (
     assemble,
     carried_header,
     check_and_write,
-    chosen_docs,
     first_difference,
     format_number,
     header_for,
@@ -278,7 +277,7 @@ def export_brat(root: Path, wanted: list[str], out: Path) -> Exported:
     manifest = _manifest(out)
     files: dict[Path, bytes] = {}
     documents = []
-    for doc_id in chosen_docs(root, wanted):
+    for doc_id in select_doc_ids(root, wanted):
         text, _ = load_document_parts(root, doc_id)
         ann = load_annotations(root, doc_id) or {}
         written = ann_text(text, ann)

@@ -20,7 +20,7 @@ from newsgold import GUIDELINES_VERSION, SCHEMA_VERSION, jsonio
 from newsgold.atomic import write_files
 from newsgold.contribute.checks import document_incidents
 from newsgold.contribute.new import slug
-from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, LAYERS, doc_ids, read_text, sha256_text
+from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, LAYERS, read_text, sha256_text
 from newsgold.errors import NewsgoldError
 from newsgold.numbers import numbers_in
 
@@ -551,19 +551,6 @@ def load_annotations(root: Path, doc_id: str) -> dict[str, Any] | None:
     return data
 
 
-def chosen_docs(root: Path, wanted: list[str]) -> list[str]:
-    """The doc_ids to export: those asked for (each must exist), else the whole corpus."""
-    known = doc_ids(root)
-    if not wanted:
-        return known
-    missing = [d for d in wanted if d not in known]
-    if missing:
-        raise NewsgoldError(
-            f"unknown doc_id(s): {', '.join(missing)}", str(root / CORPUS_DIR), status=2
-        )
-    return list(dict.fromkeys(wanted))
-
-
 __all__ = [
     "Assembled",
     "Exported",
@@ -574,7 +561,6 @@ __all__ = [
     "assemble",
     "carried_header",
     "check_and_write",
-    "chosen_docs",
     "differences",
     "first_difference",
     "format_number",

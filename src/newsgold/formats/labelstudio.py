@@ -22,7 +22,7 @@ from xml.sax.saxutils import quoteattr
 
 from newsgold import jsonio
 from newsgold.atomic import write_files
-from newsgold.corpus import CORPUS_DIR
+from newsgold.corpus import CORPUS_DIR, select_doc_ids
 from newsgold.errors import NewsgoldError
 from newsgold.formats.common import (
     NOUN,
@@ -34,7 +34,6 @@ from newsgold.formats.common import (
     assemble,
     carried_header,
     check_and_write,
-    chosen_docs,
     count,
     first_difference,
     format_number,
@@ -336,7 +335,7 @@ def export_labelstudio(
     rules = _baseline() if preannotate else None
     tasks = []
     documents = []
-    for doc_id in chosen_docs(root, wanted):
+    for doc_id in select_doc_ids(root, wanted):
         text, metadata = load_document_parts(root, doc_id)
         ann = load_annotations(root, doc_id)
         item = task(doc_id, text, metadata, ann)

@@ -16,6 +16,7 @@ from newsgold.corpus import (
     inside,
     load_document,
     read_text,
+    select_doc_ids,
 )
 from newsgold.errors import NewsgoldError
 from newsgold.scoring.predictions import Predictions, read_predictions
@@ -57,19 +58,6 @@ class ViewResult:
             "predictions": self.predictions,
             "statuses": self.statuses,
         }
-
-
-def _select(root: Path, wanted: Sequence[str] | None) -> list[str]:
-    known = doc_ids(root)
-    if not wanted:
-        return known
-    present = set(known)
-    for doc_id in wanted:
-        if doc_id not in present:
-            raise NewsgoldError(
-                f"unknown doc_id {doc_id!r}; expected one of corpus/*.txt", str(root), status=2
-            )
-    return list(dict.fromkeys(wanted))
 
 
 class _Texts(Mapping[str, str]):
@@ -135,7 +123,7 @@ def build_view(
     """Render one page per selected document and an index page into ``out`` (default ``view/``)."""
     target = out if out is not None else root / OUT_DIR
     _check_out(root, target)
-    chosen = _select(root, wanted)
+    chosen = select_doc_ids(root, wanted)
     incidents = _incidents(root, chosen, not wanted)
     guessed: Predictions | None = None
     system: str | None = None
