@@ -9,6 +9,7 @@ from typing import Any
 from newsgold.corpus import find_root
 from newsgold.progress import Progress
 from newsgold.view import build_view
+from newsgold.view.overlay import STATUSES
 
 
 def register(sub: Any) -> None:
@@ -47,10 +48,7 @@ def run(args: argparse.Namespace) -> int:
     index = (result.out / "index.html").resolve()
     print(f"wrote {result.documents} article page(s) and index.html to {result.out}")
     if result.predictions:
-        totals = {
-            s: sum(per[s] for per in result.statuses.values())
-            for s in ("correct", "missed", "spurious")
-        }
+        totals = {s: sum(per[s] for per in result.statuses.values()) for s in STATUSES}
         print("predictions: " + ", ".join(f"{n} {s}" for s, n in totals.items()))
     print(f"open {index.as_uri()}")
     return 0

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, AnyStr
 from urllib.parse import urlsplit
 
 from newsgold import GUIDELINES_VERSION, SCHEMA_VERSION, jsonio
@@ -39,9 +39,9 @@ class Normalised:
     changes: list[str] = field(default_factory=list)
 
 
-def _line_col(raw: bytes, offset: int) -> str:
-    line = raw.count(b"\n", 0, offset) + 1
-    column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+def _line_col(data: AnyStr, offset: int, newline: AnyStr) -> str:
+    line = data.count(newline, 0, offset) + 1
+    column = offset - (data.rfind(newline, 0, offset) + 1) + 1
     return f"line {line}, column {column}"
 
 
@@ -62,16 +62,13 @@ def normalise_text(raw: bytes, file: str = "") -> Normalised:
             f"byte {raw[err.start]:#04x} at offset {err.start} is not UTF-8; "
             "save the text as UTF-8 (offsets are counted after the BOM, if any)",
             file,
-            _line_col(raw, err.start),
+            _line_col(raw, err.start, b"\n"),
         ) from None
     if "\x00" in text:
-        at = text.index("\x00")
-        line = text.count("\n", 0, at) + 1
-        column = at - (text.rfind("\n", 0, at) + 1) + 1
         raise NewsgoldError(
             "NUL character found; a news text holds none (is this a binary or UTF-16 file?)",
             file,
-            f"line {line}, column {column}",
+            _line_col(text, text.index("\x00"), "\n"),
         )
     crlf = text.count("\r\n")
     if crlf:
