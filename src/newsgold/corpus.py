@@ -15,6 +15,7 @@ from newsgold.errors import NewsgoldError
 
 DOC_ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 LAYERS = ("entities", "dates", "figures", "claims")
+ENTITY_KEY_MAX = 120  # the schema's maxLength of an entity_id
 CORPUS_DIR = "corpus"
 ANNOTATIONS_DIR = "annotations"
 
@@ -32,6 +33,18 @@ def sha256_text(text: str) -> str:
 def is_doc_id(value: str) -> bool:
     """Whether a string is a valid doc_id (lowercase [a-z0-9-], at most 80 characters)."""
     return bool(DOC_ID_RE.match(value))
+
+
+def slug(value: str, joiner: str = "") -> str:
+    """Lowercase ASCII letters and digits of a name (accents dropped), joined by ``joiner``."""
+    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii").lower()
+    return joiner.join(re.findall(r"[a-z0-9]+", folded))
+
+
+def entity_key(name: str) -> str:
+    """An entity_id made from a name ("Zürich" -> "zurich"; "x" and a hash when nothing is left)."""
+    key = slug(name, "-")[:ENTITY_KEY_MAX].rstrip("-")
+    return key or "x" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
 
 def text_problems(raw: bytes) -> list[tuple[str, str, str]]:

@@ -22,6 +22,7 @@ from newsgold.corpus import (
     is_doc_id,
     sha256_bytes,
     sha256_text,
+    slug,
     text_problems,
 )
 from newsgold.errors import NewsgoldError
@@ -97,12 +98,6 @@ def normalise_text(raw: bytes, file: str = "") -> Normalised:
     ):  # cannot happen after the steps above; kept so a new rule is never skipped silently
         raise NewsgoldError(problems[0][2], file, problems[0][1])
     return Normalised(text, changes)
-
-
-def slug(value: str, joiner: str = "") -> str:
-    """Lowercase ASCII letters and digits of a name (accents dropped), joined by ``joiner``."""
-    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii").lower()
-    return joiner.join(re.findall(r"[a-z0-9]+", folded))
 
 
 _ID_TOKEN = re.compile(r"^[a-z]{0,3}\d{5,}$")

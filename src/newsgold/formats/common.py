@@ -19,8 +19,14 @@ from typing import Any
 from newsgold import GUIDELINES_VERSION, SCHEMA_VERSION, jsonio
 from newsgold.atomic import write_files
 from newsgold.contribute.checks import document_incidents
-from newsgold.contribute.new import slug
-from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, LAYERS, read_text, sha256_text
+from newsgold.corpus import (
+    ANNOTATIONS_DIR,
+    CORPUS_DIR,
+    LAYERS,
+    entity_key,
+    read_text,
+    sha256_text,
+)
 from newsgold.errors import NewsgoldError
 from newsgold.numbers import numbers_in
 
@@ -281,7 +287,7 @@ def _item(
     if kind == "entities":
         entity_id = attrs.get("entity_id")
         if entity_id is None:
-            entity_id = slug(span["text"], "-")
+            entity_id = entity_key(span["text"])
             count(counts, "entity_ids made from the mention text")
         item.update(type=region.label, entity_id=entity_id)
         if attrs.get("wikidata") is not None:
