@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from newsgold import jsonio
 from newsgold.atomic import write_text
 from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, find_root
 from newsgold.errors import NewsgoldError
@@ -27,7 +27,7 @@ def repository(root: Path | None) -> Path:
     return root.resolve()
 
 
-def emit(text: str, output: Path | None) -> None:
+def emit(text: str, output: Path | None = None) -> None:
     """Print text, or write it to a file atomically (a final line end is added when missing)."""
     text = text if not text or text.endswith("\n") else text + "\n"
     if output is None:
@@ -52,7 +52,7 @@ def add_report_options(p: argparse.ArgumentParser) -> None:
 def report(args: argparse.Namespace, data: Any, text: Callable[[bool], str]) -> int:
     """Emit a result as ``--format`` asks: JSON of ``data``, else ``text(markdown)``."""
     if args.format == "json":
-        emit(json.dumps(data, ensure_ascii=False, indent=2), args.output)
+        emit(jsonio.dumps(data), args.output)
     else:
         emit(text(args.format == "markdown"), args.output)
     return 0

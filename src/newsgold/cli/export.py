@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
-from newsgold.cli._common import repository
+from newsgold import jsonio
+from newsgold.cli._common import emit, repository
 from newsgold.formats import brat, labelstudio
 from newsgold.formats.common import Exported
 
@@ -63,7 +63,7 @@ def register(sub: Any) -> None:
 
 def _report(result: Exported, fmt: str, what: str) -> int:
     if fmt == "json":
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        emit(jsonio.dumps(result.to_dict()))
         return 0
     print(f"wrote {what} for {len(result.documents)} document(s) into {result.out}")
     for doc in result.documents:
