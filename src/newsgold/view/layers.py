@@ -176,11 +176,13 @@ def _tail(item: Item) -> list[str]:
 
 def _near_note(item: Item, near: dict[str, Any]) -> str:
     """What the scorer paired an unmatched span with: 'incorrect pair with gold entity e3 ...'."""
-    kind = "" if item.layer == "claims" else f" {label(item.layer, near)}"
+    typed = item.layer != "claims"  # claims match on offsets alone
+    kind = f" {label(item.layer, near)}" if typed else ""
     other = f"gold {SINGULAR[item.layer]} {item.near_uid}" if item.predicted else "predicted"
+    same = "offsets and type" if typed else "offsets"
     return (
         f"incorrect pair with {other}{kind} at {near['start']}:{near['end']} "
-        "(overlapping, not the same offsets and type)"
+        f"(overlapping, not the same {same})"
     )
 
 
