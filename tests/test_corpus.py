@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from newsgold.corpus import find_root, is_doc_id, read_text, text_problems
+from newsgold.corpus import (
+    entity_key,
+    find_root,
+    is_doc_id,
+    read_text,
+    select_doc_ids,
+    text_problems,
+)
 from newsgold.errors import NewsgoldError
 
 
@@ -62,3 +69,24 @@ def test_doc_id(value: str, ok: bool) -> None:
 def test_find_root_refuses_non_repository(tmp_path: Path) -> None:
     with pytest.raises(NewsgoldError):
         find_root(tmp_path)
+
+
+def test_select_doc_ids(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    for doc_id in ("b", "a", "c"):
+        (tmp_path / "corpus" / f"{doc_id}.txt").write_text("x")
+    assert select_doc_ids(tmp_path, None) == ["a", "b", "c"]  # all, sorted
+    assert select_doc_ids(tmp_path, ["c", "a", "c"]) == ["c", "a"]  # as asked, repeats dropped
+    with pytest.raises(NewsgoldError) as caught:
+        select_doc_ids(tmp_path, ["a", "x", "y", "x"])
+    assert caught.value.status == 2
+    assert caught.value.message.startswith("unknown doc_id 'x', 'y';")
+
+
+def test_entity_key_fits_the_schema() -> None:
+    assert entity_key("Zürich") == "zurich"
+    # 119 a's, a space and "bcd" slug to 123 characters; cut to the schema's 120 they would end in
+    # "-", which the pattern forbids, so the key is the 119 a's.
+    assert entity_key("a" * 119 + " bcd") == "a" * 119
+    # Nothing Latin: "x" and ten hex digits of the name's sha1, stable and distinct.
+    assert len(entity_key("Москва")) == 11 and entity_key("Москва") != entity_key("Киев")

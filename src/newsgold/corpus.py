@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from newsgold.errors import NewsgoldError
 
 DOC_ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 LAYERS = ("entities", "dates", "figures", "claims")
+ENTITY_KEY_MAX = 120  # the schema's maxLength of an entity_id
 CORPUS_DIR = "corpus"
 ANNOTATIONS_DIR = "annotations"
 
@@ -32,6 +33,18 @@ def sha256_text(text: str) -> str:
 def is_doc_id(value: str) -> bool:
     """Whether a string is a valid doc_id (lowercase [a-z0-9-], at most 80 characters)."""
     return bool(DOC_ID_RE.match(value))
+
+
+def slug(value: str, joiner: str = "") -> str:
+    """Lowercase ASCII letters and digits of a name (accents dropped), joined by ``joiner``."""
+    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii").lower()
+    return joiner.join(re.findall(r"[a-z0-9]+", folded))
+
+
+def entity_key(name: str) -> str:
+    """An entity_id made from a name ("Zürich" -> "zurich"; "x" and a hash when nothing is left)."""
+    key = slug(name, "-")[:ENTITY_KEY_MAX].rstrip("-")
+    return key or "x" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
 
 def text_problems(raw: bytes) -> list[tuple[str, str, str]]:
@@ -153,6 +166,22 @@ class Corpus:
 def doc_ids(root: Path) -> list[str]:
     """doc_ids that have a text in ``corpus/``, sorted."""
     return sorted(p.stem for p in (root / CORPUS_DIR).glob("*.txt"))
+
+
+def select_doc_ids(root: Path, wanted: Sequence[str] | None) -> list[str]:
+    """The doc_ids asked for (each must have a text; repeats dropped), else every one of corpus/."""
+    known = doc_ids(root)
+    if not wanted:
+        return known
+    present = set(known)
+    missing = [repr(d) for d in dict.fromkeys(wanted) if d not in present]
+    if missing:
+        raise NewsgoldError(
+            f"unknown doc_id {', '.join(missing)}; expected doc_ids of {CORPUS_DIR}/*.txt",
+            str(root / CORPUS_DIR),
+            status=2,
+        )
+    return list(dict.fromkeys(wanted))
 
 
 def load_document(root: Path, doc_id: str) -> Document:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -116,32 +115,52 @@ def load(path: Path, display: str | None = None) -> Any:
     return loads(text, name)
 
 
+LineProblem = tuple[str, str]  # (JSON pointer inside the line, message)
+_POSITION = re.compile(r"\(line \d+, column (\d+)\)")
+
+
+def load_lines(path: Path, what: str) -> Iterator[tuple[int, Any, LineProblem | None]]:
+    """Parse a UTF-8 JSON Lines file: (line, value, None) or (line, None, problem) per non-blank line.
+
+    The file is read at once: an unreadable one is a NewsgoldError (status 2, naming ``what``), a
+    byte that is not UTF-8 one located at its line. A syntax error's column is of its own line.
+    """
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise NewsgoldError(f"cannot read {what}: {err.strerror}", name, status=2) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        raise NewsgoldError(
+            f"byte {raw[err.start]:#04x} at offset {err.start} is not UTF-8; "
+            "expected UTF-8 JSON Lines",
+            name,
+            f"line {line}",
+        ) from None
+    return _parse_lines(text, name)
+
+
+def _parse_lines(text: str, name: str) -> Iterator[tuple[int, Any, LineProblem | None]]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, loads(line, name), None
+        except NewsgoldError as err:
+            if err.pointer.startswith("line "):  # a syntax error: loads counted lines of this line
+                yield number, None, ("", _POSITION.sub(r"(column \1)", err.message))
+            else:
+                yield number, None, (err.pointer, err.message)
+
+
 def dumps(data: Any) -> str:
     """Serialise annotation JSON the one way the repository stores it."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a UTF-8 text file whole or not at all: a temporary file beside it, then a rename."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        message = f"folder {str(folder)!r} does not exist; create it first"
-        raise NewsgoldError(message, str(path), status=2)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as err:
-        raise NewsgoldError(f"cannot write here: {err.strerror}", str(path)) from None
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(handle, 0o666 & ~umask)  # the permissions a plain open() would give
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException as err:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(err, OSError):
-            raise NewsgoldError(f"cannot write file: {err.strerror}", str(path)) from None
-        raise
+def dumps_lines(rows: Iterable[Any]) -> str:
+    """Rows as JSON Lines (predictions files): one compact object per line, UTF-8 as is."""
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)

@@ -88,4 +88,7 @@ def fast_validator(name: str) -> Draft202012Validator:
     Use it to decide validity; take messages from ``validator(name)``, whose errors are canonical.
     """
     schema = {k: v for k, v in load_schema(name).items() if k not in ("$defs", "$id")}
-    return Draft202012Validator(_inline(schema, name), format_checker=FormatChecker())
+    checker: Draft202012Validator = _Validator(
+        _inline(schema, name), format_checker=FormatChecker()
+    )
+    return checker

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from baseline_helpers import only, run
 
-from newsgold.baselines.entities import slug
+from newsgold.corpus import entity_key as slug  # moved from baselines.entities
 
 DCT = "2025-04-15"
 

@@ -59,3 +59,11 @@ def test_same_verdicts_on_annotations_and_predictions() -> None:
         ]
         assert all(slow == fast for slow, fast in verdicts)
         assert {slow for slow, _ in verdicts} == {True, False}  # both outcomes were exercised
+
+
+def test_integers_are_ints_in_both() -> None:
+    # JSON Schema counts 4.0 as an integer; validator() does not (an offset 4.0 breaks slicing),
+    # and fast_validator() once did, so the scorer accepted it.
+    line = {"doc_id": "a", "entities": [{"start": 0, "end": 4.0, "type": "ORG"}]}
+    assert not validator("predictions").is_valid(line)
+    assert not fast_validator("predictions").is_valid(line)

@@ -53,6 +53,21 @@ def test_rows_jsonl(tmp_path: Path) -> None:
     assert [d.doc_id for d in load_gold(path, root=ROOT)] == [DOC]
 
 
+def test_rows_jsonl_faults_are_located(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    # Line 3 (after a blank line 2) has a trailing comma: the parser stops at its '}', column 16.
+    path.write_text(json.dumps(annotation()) + '\n\n{"doc_id": "x",}\n', encoding="utf-8")
+    with pytest.raises(NewsgoldError) as err:
+        load_gold(path, root=ROOT)
+    assert (err.value.file, err.value.pointer) == (str(path), "line 3")
+    assert "(column 16)" in err.value.message
+    # A byte that is not UTF-8 (it was a UnicodeDecodeError traceback) is located at its line.
+    path.write_bytes(b"\n\xff\n")
+    with pytest.raises(NewsgoldError) as err:
+        load_gold(path, root=ROOT)
+    assert err.value.pointer == "line 2" and "0xff" in err.value.message
+
+
 def test_text_of_another_version_is_refused() -> None:
     with pytest.raises(NewsgoldError, match="does not match its text_sha256") as err:
         gold_from_rows([{**annotation(), "text": "A different text."}])

@@ -149,3 +149,67 @@ def test_read_predictions_raises_at_the_first_and_lists_the_others(tmp_path: Pat
 def test_objects_are_numbered_like_lines() -> None:
     _, found = check_predictions([GOOD, {"doc_id": "doc-a"}], TEXTS)
     assert where(found) == ["line 2/doc_id"]
+
+
+# Moved from tests/view/test_overlay.py when the viewer took this reader: its cases that the tests
+# above did not cover, with the scorer's locations (``line N/pointer``, ``/end`` or ``/text``).
+def test_lines_are_recorded_per_doc_id(tmp_path: Path) -> None:
+    path = tmp_path / "pred.jsonl"
+    path.write_text(line(GOOD) + "\n" + line({"doc_id": "doc-b", "system": "s"}) + "\n", "utf-8")
+    read = read_predictions(path, TEXTS)
+    assert read.lines == {"doc-a": 1, "doc-b": 2}
+    assert read.documents.get("doc-z") is None
+
+
+def test_nan_is_located(tmp_path: Path) -> None:
+    found = problems(
+        tmp_path, '{"doc_id": "doc-a", "entities": [{"start": NaN, "end": 1, "type": "ORG"}]}'
+    )
+    assert where(found) == ["line 1/entities/0/start"]
+    assert "NaN" in found[0].message
+
+
+def test_float_offsets_are_refused(tmp_path: Path) -> None:
+    found = problems(
+        tmp_path, line({"doc_id": "doc-a", "entities": [{"start": 0, "end": 4.0, "type": "ORG"}]})
+    )
+    assert where(found) == ["line 1/entities/0/end"]
+    assert "is not of type 'integer'" in found[0].message
+
+
+def test_not_utf8_names_the_byte(tmp_path: Path) -> None:
+    path = tmp_path / "pred.jsonl"
+    path.write_bytes(b'{"doc_id": "doc-a"}\n{"doc_id": "\xff"}\n')
+    with pytest.raises(NewsgoldError) as caught:
+        read_predictions(path, TEXTS)
+    assert caught.value.pointer == "line 2"
+    assert "0xff" in caught.value.message
+
+
+EMOJI = {"doc-e": "Acme 😀 said"}
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        # "said" starts at code point 7 but at UTF-16 unit 8: a UTF-16 offset picks " sai".
+        ({"start": 7, "end": 11, "text": "said", "type": "ORG"}, []),
+        ({"start": 6, "end": 10, "text": "said", "type": "ORG"}, ["line 1/entities/0/text"]),
+        ({"start": 0, "end": 40, "type": "ORG"}, ["line 1/entities/0/end"]),
+    ],
+)
+def test_offsets_are_code_points(
+    tmp_path: Path, span: dict[str, object], expected: list[str]
+) -> None:
+    path = tmp_path / "pred.jsonl"
+    path.write_text(line({"doc_id": "doc-e", "entities": [span]}) + "\n", "utf-8")
+    found = check_predictions(path, EMOJI)[1]
+    assert where(found) == expected
+    for problem in found:
+        assert "expected offsets in code points (not UTF-16 units or bytes)" in problem.message
+
+
+def test_claim_source_past_the_end(tmp_path: Path) -> None:
+    claim = {"start": 0, "end": 4, "source": {"start": 7, "end": 99}, "cue": None}
+    found = problems(tmp_path, line({"doc_id": "doc-a", "claims": [claim]}))
+    assert where(found) == ["line 1/claims/0/source/end"]

@@ -158,6 +158,31 @@ def test_overlay_against_hand_worked_counts(repo: Path, tmp_path: Path) -> None:
     assert 'data-status="' not in seed
 
 
+def test_incorrect_pairs_are_linked(repo: Path, tmp_path: Path) -> None:
+    predictions = tmp_path / "pred.jsonl"
+    predictions.write_text(json.dumps(hostile_predictions()) + "\n", "utf-8")
+    build_view(repo, [HOSTILE], out=tmp_path / "site", predictions=predictions)
+    page = parse(tmp_path / "site" / "articles" / f"{HOSTILE}.html")
+    # By hand from view_fixtures: the PERSON "Acme" (prediction 1) has e3's offsets with another
+    # type, the one incorrect pair under strict; nothing else predicted overlaps a missed span.
+    # Its offsets: the headline is 57 code points (8 + 14 + 9 + 1 + 4 + 3 + 6 + 6 + 6), then two
+    # line ends, so the second "Acme" is 59:63.
+    near = {m["data-id"]: m.get("data-near") for m in page.marks(data_layer="entities")}
+    assert near == {
+        "e1": None,
+        "e2": None,
+        "e3": "p-entities-1",
+        "e4": None,
+        "p-entities-1": "e3",
+        "p-entities-3": None,
+    }
+    e3 = page.marks(data_id="e3")[0]
+    assert "incorrect pair with predicted PERSON at 59:63" in e3["data-tip"]
+    guess = page.marks(data_id="p-entities-1")[0]
+    assert "incorrect pair with gold entity e3 ORG at 59:63" in guess["data-tip"]
+    assert not any("data-near" in m for m in page.marks(data_layer="claims"))
+
+
 def test_validation_incidents_are_shown_not_fatal(repo: Path, tmp_path: Path) -> None:
     layers = hostile_annotations()
     layers["sections"] = layers["sections"][:1]  # the body lies in no section: section-gap (L3)
@@ -208,7 +233,7 @@ def test_predictions_for_unknown_documents_are_located(repo: Path, tmp_path: Pat
     predictions.write_text('{"doc_id": "' + SEED + '"}\n{"doc_id": "elsewhere"}\n', "utf-8")
     with pytest.raises(NewsgoldError) as caught:
         build_view(repo, out=tmp_path / "site", predictions=predictions)
-    assert caught.value.pointer == "line 2 /doc_id"
+    assert caught.value.pointer == "line 2/doc_id"
 
 
 def test_existing_output_is_updated_file_by_file(repo: Path, tmp_path: Path) -> None:
@@ -253,7 +278,7 @@ def test_cli(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 def test_cli_errors(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "pred.jsonl"
-    bad.write_text('{"doc_id": "x"}\n{"doc_id": \n', "utf-8")
+    bad.write_text('{"doc_id": "' + SEED + '"}\n{"doc_id": \n', "utf-8")
     assert (
         main(["view", "--root", str(repo), "--out", str(tmp_path / "s"), "--predictions", str(bad)])
         == 1

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from newsgold import jsonio
+from newsgold.atomic import write_text
 from newsgold.corpus import CORPUS_DIR, LAYERS, Corpus
 from newsgold.errors import NewsgoldError
 
@@ -45,11 +45,6 @@ def predict(
     return rows
 
 
-def to_jsonl(rows: list[dict[str, Any]]) -> str:
-    """Rows as JSON Lines (UTF-8 text, one compact object per line)."""
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-
-
 def write_predictions(path: Path, rows: list[dict[str, Any]]) -> None:
     """Write rows to a predictions file atomically (never half a file)."""
-    jsonio.write_atomic(path, to_jsonl(rows))
+    write_text(path, jsonio.dumps_lines(rows))

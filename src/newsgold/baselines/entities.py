@@ -13,14 +13,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 from newsgold.baselines import lexicon as lx
 from newsgold.baselines.text import Doc, Intervals, Token
+from newsgold.corpus import entity_key
 
 
 @dataclass
@@ -32,15 +31,6 @@ class EntitySpan:
     type: str
     entity_id: str
     strong: bool = True  # typed by a cue, not by the default
-
-
-def slug(name: str) -> str:
-    """A lowercase ASCII slug of a name ("Zürich" -> "zurich"), usable as an entity_id."""
-    ascii_form = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    parts = re.findall(r"[a-z0-9]+", ascii_form.lower())
-    if parts:
-        return "-".join(parts)
-    return "x" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]  # a name without Latin letters
 
 
 _CALENDAR_WORDS = set(lx.MONTHS) | set(lx.WEEKDAYS)
@@ -250,7 +240,7 @@ class _Finder:
 
     def span(self, run: list[Token], kind: str, strong: bool) -> EntitySpan:
         start, end = run[0].start, run[-1].end
-        return EntitySpan(start, end, kind, slug(self.text[start:end]), strong)
+        return EntitySpan(start, end, kind, entity_key(self.text[start:end]), strong)
 
     def harmonise(self, found: list[EntitySpan]) -> list[EntitySpan]:
         """One type per surface (cue-typed mentions win); a lone surname joins its full name."""

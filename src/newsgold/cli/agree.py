@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from newsgold.cli._common import add_report_options, report
 from newsgold.corpus import LAYERS
 from newsgold.scoring.agree import agree
-from newsgold.scoring.report import emit
 
 
 def register(sub: Any) -> None:
@@ -32,15 +32,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--layers", nargs="+", choices=LAYERS, default=list(LAYERS), help="layers (default: all)"
     )
-    p.add_argument(
-        "--format", choices=["table", "json", "markdown"], default="table", help="output format"
-    )
-    p.add_argument(
-        "--output",
-        type=Path,
-        metavar="FILE",
-        help="write the report here (default: standard output)",
-    )
+    add_report_options(p)
     p.add_argument(
         "--limit", type=int, metavar="N", help="list at most N disagreements in table and markdown"
     )
@@ -50,9 +42,4 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Compute the agreement and print it."""
     result = agree(args.a, args.b, args.layers, args.root)
-    if args.format == "json":
-        text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = result.to_text(markdown=args.format == "markdown", limit=args.limit)
-    emit(text, args.output)
-    return 0
+    return report(args, result.to_dict(), partial(result.to_text, limit=args.limit))

@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newsgold.baselines import predict, to_jsonl, write_predictions
+from newsgold import jsonio
+from newsgold.baselines import predict
 from newsgold.baselines.rules import SYSTEM, extract
-from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, load_corpus
-from newsgold.errors import NewsgoldError
+from newsgold.cli._common import emit, repository
+from newsgold.corpus import load_corpus
 from newsgold.progress import Progress
 
 
@@ -39,18 +40,10 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Predict every document and write the predictions."""
-    if args.root is not None and not all(
-        (args.root / folder).is_dir() for folder in (CORPUS_DIR, ANNOTATIONS_DIR)
-    ):
-        message = (
-            f"not a newsgold repository (expected folders {CORPUS_DIR}/ and {ANNOTATIONS_DIR}/)"
-        )
-        raise NewsgoldError(message, str(args.root), status=2)
-    corpus = load_corpus(args.root)
+    corpus = load_corpus(repository(args.root))
     rows = predict(corpus, extract, system=SYSTEM, progress=Progress("baseline"))
-    if args.out is None or str(args.out) == "-":
-        sys.stdout.write(to_jsonl(rows))
-    else:
-        write_predictions(args.out, rows)
-        print(f"wrote {len(rows)} document(s) to {args.out}", file=sys.stderr)
+    out = None if args.out is None or str(args.out) == "-" else args.out
+    emit(jsonio.dumps_lines(rows), out)
+    if out is not None:
+        print(f"wrote {len(rows)} document(s) to {out}", file=sys.stderr)
     return 0

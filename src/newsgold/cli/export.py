@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
-from newsgold.cli._common import repository
+from newsgold import jsonio
+from newsgold.cli._common import emit, repository
 from newsgold.formats import brat, labelstudio
+from newsgold.formats.common import Exported
 
 
 def register(sub: Any) -> None:
@@ -60,9 +61,9 @@ def register(sub: Any) -> None:
     bt.set_defaults(func=run_brat)
 
 
-def _report(result: labelstudio.Exported | brat.Exported, fmt: str, what: str) -> int:
+def _report(result: Exported, fmt: str, what: str) -> int:
     if fmt == "json":
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        emit(jsonio.dumps(result.to_dict()))
         return 0
     print(f"wrote {what} for {len(result.documents)} document(s) into {result.out}")
     for doc in result.documents:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
-from newsgold.cli._common import repository
+from newsgold import jsonio
+from newsgold.cli._common import emit, repository
 from newsgold.formats import brat, labelstudio
 from newsgold.formats.common import ImportResult
 
@@ -72,7 +72,7 @@ def register(sub: Any) -> None:
 def _report(done: ImportResult, fmt: str) -> int:
     if fmt == "json":
         payload = {"imported": [d.to_dict() for d in done], "skipped": done.skipped}
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        emit(jsonio.dumps(payload))
         return 0
     for doc in done:
         counts = ", ".join(f"{n} {layer}" for layer, n in doc.counts.items())

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
-from newsgold.cli._common import repository
+from newsgold import jsonio
+from newsgold.cli._common import emit, repository
 from newsgold.contribute.new import Added, NewArticle, add_article
 
 
@@ -114,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     )
     added = add_article(root, request)
     if args.format == "json":
-        print(json.dumps(added.to_dict(), ensure_ascii=False, indent=2))
+        emit(jsonio.dumps(added.to_dict()))
     else:
         print(render(added))
     return 0

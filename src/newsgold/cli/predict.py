@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from newsgold import jsonio
-from newsgold.corpus import find_root, load_corpus
+from newsgold.cli._common import emit, repository
+from newsgold.corpus import load_corpus
 from newsgold.progress import Progress
-from newsgold.scoring.harness import load_model, predict, to_jsonl
+from newsgold.scoring.harness import load_model, predict
 
 
 def register(sub: Any) -> None:
@@ -47,13 +48,10 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the model and write its predictions atomically."""
     model = load_model(args.model)
-    corpus = load_corpus(args.root or find_root())
+    corpus = load_corpus(repository(args.root))
     documents = [d for d in corpus if not args.split or d.metadata.get("split") in args.split]
     lines = predict(model, documents, args.model, Progress("predicting"))
-    text = to_jsonl(lines)
-    if args.out is None:
-        sys.stdout.write(text)
-    else:
-        jsonio.write_atomic(args.out, text)
+    emit(jsonio.dumps_lines(lines), args.out)
+    if args.out is not None:
         print(f"wrote {len(lines)} prediction(s) to {args.out}", file=sys.stderr)
     return 0

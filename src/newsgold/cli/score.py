@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from newsgold import jsonio
+from newsgold.cli._common import add_report_options, report
 from newsgold.corpus import LAYERS
 from newsgold.errors import NewsgoldError
 from newsgold.progress import Progress
-from newsgold.scoring.report import comparison_text, emit
+from newsgold.scoring.report import comparison_text
 from newsgold.scoring.score import DEFAULT_TOLERANCE, ScoreResult, merge, score
 from newsgold.scoring.stats import METHODS, bootstrap_intervals, paired_test
 
@@ -52,15 +53,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--include-drafts", action="store_true", help="also score documents whose status is draft"
     )
-    p.add_argument(
-        "--format", choices=["table", "json", "markdown"], default="table", help="output format"
-    )
-    p.add_argument(
-        "--output",
-        type=Path,
-        metavar="FILE",
-        help="write the report here (default: standard output)",
-    )
+    add_report_options(p)
     p.add_argument(
         "--per-doc", action="store_true", help="add the headline metrics of every document"
     )
@@ -117,14 +110,6 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
-def _render(result: ScoreResult, args: argparse.Namespace) -> str:
-    if args.format == "json":
-        return json.dumps(result.to_dict(args.per_doc), ensure_ascii=False, indent=2)
-    if args.format == "markdown":
-        return result.to_markdown(args.per_doc)
-    return result.to_table(args.per_doc)
-
-
 def _merge(paths: list[Path]) -> ScoreResult:
     return merge([ScoreResult.from_dict(jsonio.load(p), str(p)) for p in paths])
 
@@ -148,12 +133,7 @@ def run(args: argparse.Namespace) -> int:
         a = score(gold, args.compare[0], progress=Progress("scoring A"), **options)
         b = score(gold, args.compare[1], progress=Progress("scoring B"), **options)
         comparison = paired_test(a, b, args.bootstrap or 1000, args.seed, args.test)
-        if args.format == "json":
-            text = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2)
-        else:
-            text = comparison_text(comparison, markdown=args.format == "markdown")
-        emit(text, args.output)
-        return 0
+        return report(args, comparison.to_dict(), partial(comparison_text, comparison))
     if args.merge:
         result = _merge(args.merge)
         if args.bootstrap:
@@ -170,5 +150,4 @@ def run(args: argparse.Namespace) -> int:
             progress=Progress("scoring"),
             **options,
         )
-    emit(_render(result, args), args.output)
-    return 0
+    return report(args, result.to_dict(args.per_doc), partial(result.to_text, per_doc=args.per_doc))

@@ -6,9 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from newsgold.corpus import find_root
+from newsgold.cli._common import repository
 from newsgold.progress import Progress
 from newsgold.view import build_view
+from newsgold.view.overlay import STATUSES
 
 
 def register(sub: Any) -> None:
@@ -42,15 +43,12 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build the pages and say where they are."""
-    root = args.root.resolve() if args.root else find_root()
+    root = repository(args.root)
     result = build_view(root, args.doc_ids, args.out, args.predictions, Progress("view"))
     index = (result.out / "index.html").resolve()
     print(f"wrote {result.documents} article page(s) and index.html to {result.out}")
     if result.predictions:
-        totals = {
-            s: sum(per[s] for per in result.statuses.values())
-            for s in ("correct", "missed", "spurious")
-        }
+        totals = {s: sum(per[s] for per in result.statuses.values()) for s in STATUSES}
         print("predictions: " + ", ".join(f"{n} {s}" for s, n in totals.items()))
     print(f"open {index.as_uri()}")
     return 0

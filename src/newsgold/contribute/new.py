@@ -9,11 +9,11 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, AnyStr
 from urllib.parse import urlsplit
 
 from newsgold import GUIDELINES_VERSION, SCHEMA_VERSION, jsonio
-from newsgold.contribute.atomic import write_files
+from newsgold.atomic import write_files
 from newsgold.contribute.checks import document_incidents
 from newsgold.corpus import (
     ANNOTATIONS_DIR,
@@ -22,6 +22,7 @@ from newsgold.corpus import (
     is_doc_id,
     sha256_bytes,
     sha256_text,
+    slug,
     text_problems,
 )
 from newsgold.errors import NewsgoldError
@@ -39,9 +40,9 @@ class Normalised:
     changes: list[str] = field(default_factory=list)
 
 
-def _line_col(raw: bytes, offset: int) -> str:
-    line = raw.count(b"\n", 0, offset) + 1
-    column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+def _line_col(data: AnyStr, offset: int, newline: AnyStr) -> str:
+    line = data.count(newline, 0, offset) + 1
+    column = offset - (data.rfind(newline, 0, offset) + 1) + 1
     return f"line {line}, column {column}"
 
 
@@ -62,16 +63,13 @@ def normalise_text(raw: bytes, file: str = "") -> Normalised:
             f"byte {raw[err.start]:#04x} at offset {err.start} is not UTF-8; "
             "save the text as UTF-8 (offsets are counted after the BOM, if any)",
             file,
-            _line_col(raw, err.start),
+            _line_col(raw, err.start, b"\n"),
         ) from None
     if "\x00" in text:
-        at = text.index("\x00")
-        line = text.count("\n", 0, at) + 1
-        column = at - (text.rfind("\n", 0, at) + 1) + 1
         raise NewsgoldError(
             "NUL character found; a news text holds none (is this a binary or UTF-16 file?)",
             file,
-            f"line {line}, column {column}",
+            _line_col(text, text.index("\x00"), "\n"),
         )
     crlf = text.count("\r\n")
     if crlf:
@@ -100,12 +98,6 @@ def normalise_text(raw: bytes, file: str = "") -> Normalised:
     ):  # cannot happen after the steps above; kept so a new rule is never skipped silently
         raise NewsgoldError(problems[0][2], file, problems[0][1])
     return Normalised(text, changes)
-
-
-def slug(value: str, joiner: str = "") -> str:
-    """Lowercase ASCII letters and digits of a name (accents dropped), joined by ``joiner``."""
-    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii").lower()
-    return joiner.join(re.findall(r"[a-z0-9]+", folded))
 
 
 _ID_TOKEN = re.compile(r"^[a-z]{0,3}\d{5,}$")

@@ -15,28 +15,29 @@ way brat stores such spans. The header (status, annotators, guidelines version) 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from newsgold import jsonio
-from newsgold.contribute.atomic import write_files
-from newsgold.corpus import CORPUS_DIR, is_doc_id
+from newsgold.atomic import write_files
+from newsgold.corpus import CORPUS_DIR, is_doc_id, select_doc_ids
 from newsgold.errors import NewsgoldError
 from newsgold.formats.common import (
     Assembled,
+    Exported,
     ImportResult,
     Link,
     Region,
     assemble,
+    carried_header,
     check_and_write,
-    chosen_docs,
-    differences,
     first_difference,
     format_number,
     header_for,
     load_annotations,
     load_document_parts,
+    not_carried,
     parse_number,
 )
 from newsgold.schemas import enum
@@ -259,19 +260,6 @@ def ann_text(text: str, ann: dict[str, Any]) -> str:
     return out.render()
 
 
-@dataclass
-class Exported:
-    """What a brat export wrote, and what a re-import would not give back, per document."""
-
-    out: str
-    files: list[str]
-    documents: list[dict[str, Any]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {"out": self.out, "files": self.files, "documents": self.documents}
-
-
 def _manifest(out: Path) -> dict[str, Any]:
     path = out / MANIFEST
     if not path.exists():
@@ -289,40 +277,17 @@ def export_brat(root: Path, wanted: list[str], out: Path) -> Exported:
     manifest = _manifest(out)
     files: dict[Path, bytes] = {}
     documents = []
-    for doc_id in chosen_docs(root, wanted):
+    for doc_id in select_doc_ids(root, wanted):
         text, _ = load_document_parts(root, doc_id)
         ann = load_annotations(root, doc_id) or {}
         written = ann_text(text, ann)
         files[out / f"{doc_id}.txt"] = (root / CORPUS_DIR / f"{doc_id}.txt").read_bytes()
         files[out / f"{doc_id}.ann"] = written.encode("utf-8")
-        header: dict[str, Any] = {
-            k: ann[k]
-            for k in (
-                "text_sha256",
-                "schema_version",
-                "status",
-                "annotators",
-                "guidelines_version",
-                "notes",
-            )
-            if k in ann
-        }
+        header = carried_header(ann)
         manifest["documents"][doc_id] = header
-        lost: list[str] = []
-        if ann:
-            try:
-                rebuilt = read_ann(
-                    text,
-                    written,
-                    doc_id,
-                    f"{out}/{doc_id}.ann",
-                    ann.get("status", "draft"),
-                    [],
-                    header,
-                )
-                lost = differences(ann, rebuilt.annotations)
-            except NewsgoldError as err:
-                lost = [f"the file does not import back: {err.located()}"]
+        where, status = f"{out}/{doc_id}.ann", ann.get("status", "draft")
+        rebuild = partial(read_ann, text, written, doc_id, where, status, [], header)
+        lost = not_carried(ann, rebuild, "the file")
         documents.append({"doc_id": doc_id, "lines": written.count("\n"), "not_carried": lost})
     files[out / "annotation.conf"] = annotation_conf().encode("utf-8")
     files[out / MANIFEST] = jsonio.dumps(manifest).encode("utf-8")

@@ -11,15 +11,22 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newsgold import GUIDELINES_VERSION, SCHEMA_VERSION, jsonio
-from newsgold.contribute.atomic import write_files
+from newsgold.atomic import write_files
 from newsgold.contribute.checks import document_incidents
-from newsgold.contribute.new import slug
-from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, LAYERS, doc_ids, read_text, sha256_text
+from newsgold.corpus import (
+    ANNOTATIONS_DIR,
+    CORPUS_DIR,
+    LAYERS,
+    entity_key,
+    read_text,
+    sha256_text,
+)
 from newsgold.errors import NewsgoldError
 from newsgold.numbers import numbers_in
 
@@ -280,7 +287,7 @@ def _item(
     if kind == "entities":
         entity_id = attrs.get("entity_id")
         if entity_id is None:
-            entity_id = slug(span["text"], "-")
+            entity_id = entity_key(span["text"])
             count(counts, "entity_ids made from the mention text")
         item.update(type=region.label, entity_id=entity_id)
         if attrs.get("wikidata") is not None:
@@ -509,6 +516,36 @@ def differences(original: dict[str, Any], rebuilt: dict[str, Any], path: str = "
     return [] if same else [path or "/"]
 
 
+@dataclass
+class Exported:
+    """What an export wrote, per document, and what a re-import would not give back."""
+
+    out: str
+    files: list[str]
+    documents: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"out": self.out, "files": self.files, "documents": self.documents}
+
+
+def carried_header(ann: dict[str, Any] | None) -> dict[str, Any]:
+    """The top-level fields an export carries for the re-import (all of HEADER but doc_id)."""
+    return {k: ann[k] for k in HEADER if k != "doc_id" and ann and k in ann}
+
+
+def not_carried(
+    ann: dict[str, Any] | None, rebuild: Callable[[], Assembled], what: str
+) -> list[str]:
+    """JSON pointers where re-importing an export would differ from ann, or why it cannot."""
+    if not ann:
+        return []
+    try:
+        return differences(ann, rebuild().annotations)
+    except NewsgoldError as err:
+        return [f"{what} does not import back: {err.located()}"]
+
+
 def load_annotations(root: Path, doc_id: str) -> dict[str, Any] | None:
     """The annotation file of a document, or None when there is none."""
     path = root / ANNOTATIONS_DIR / f"{doc_id}.json"
@@ -520,33 +557,22 @@ def load_annotations(root: Path, doc_id: str) -> dict[str, Any] | None:
     return data
 
 
-def chosen_docs(root: Path, wanted: list[str]) -> list[str]:
-    """The doc_ids to export: those asked for (each must exist), else the whole corpus."""
-    known = doc_ids(root)
-    if not wanted:
-        return known
-    missing = [d for d in wanted if d not in known]
-    if missing:
-        raise NewsgoldError(
-            f"unknown doc_id(s): {', '.join(missing)}", str(root / CORPUS_DIR), status=2
-        )
-    return list(dict.fromkeys(wanted))
-
-
 __all__ = [
     "Assembled",
+    "Exported",
     "ImportResult",
     "Imported",
     "Link",
     "Region",
     "assemble",
+    "carried_header",
     "check_and_write",
-    "chosen_docs",
     "differences",
     "first_difference",
     "format_number",
     "header_for",
     "load_annotations",
     "load_document_parts",
+    "not_carried",
     "parse_number",
 ]

@@ -15,31 +15,32 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from newsgold import jsonio
-from newsgold.contribute.atomic import write_files
-from newsgold.corpus import CORPUS_DIR
+from newsgold.atomic import write_files
+from newsgold.corpus import CORPUS_DIR, select_doc_ids
 from newsgold.errors import NewsgoldError
 from newsgold.formats.common import (
     NOUN,
     Assembled,
+    Exported,
     ImportResult,
     Link,
     Region,
     assemble,
+    carried_header,
     check_and_write,
-    chosen_docs,
     count,
-    differences,
     first_difference,
     format_number,
     header_for,
     load_annotations,
     load_document_parts,
+    not_carried,
     parse_number,
 )
 from newsgold.formats.offsets import Utf16Map
@@ -293,18 +294,7 @@ def task(
     doc_id: str, text: str, metadata: dict[str, Any], ann: dict[str, Any] | None
 ) -> dict[str, Any]:
     """One Label Studio task: the text, ids to find it again, and existing annotations."""
-    carried = {
-        k: ann[k]
-        for k in (
-            "text_sha256",
-            "schema_version",
-            "status",
-            "annotators",
-            "guidelines_version",
-            "notes",
-        )
-        if ann and k in ann
-    }
+    carried = carried_header(ann)
     out: dict[str, Any] = {
         "data": {
             "text": text,
@@ -323,19 +313,6 @@ def task(
             }
         ]
     return out
-
-
-@dataclass
-class Exported:
-    """What an export wrote, per document, and what a re-import would not give back."""
-
-    out: str
-    files: list[str]
-    documents: list[dict[str, Any]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {"out": self.out, "files": self.files, "documents": self.documents}
 
 
 def _baseline() -> Any:
@@ -358,7 +335,7 @@ def export_labelstudio(
     rules = _baseline() if preannotate else None
     tasks = []
     documents = []
-    for doc_id in chosen_docs(root, wanted):
+    for doc_id in select_doc_ids(root, wanted):
         text, metadata = load_document_parts(root, doc_id)
         ann = load_annotations(root, doc_id)
         item = task(doc_id, text, metadata, ann)
@@ -373,13 +350,9 @@ def export_labelstudio(
                 {"model_version": MODEL_VERSION, "result": prediction_results(prediction, text)}
             ]
         tasks.append(item)
-        lost: list[str] = []
-        if ann is not None:
-            try:
-                rebuilt = read_task(item, 0, root, "tasks.json", status=ann.get("status", "draft"))
-                lost = differences(ann, rebuilt.annotations)
-            except NewsgoldError as err:
-                lost = [f"the task does not import back: {err.located()}"]
+        status = (ann or {}).get("status", "draft")
+        rebuild = partial(read_task, item, 0, root, "tasks.json", status=status)
+        lost = not_carried(ann, rebuild, "the task")
         documents.append(
             {
                 "doc_id": doc_id,

@@ -212,16 +212,12 @@ def load_gold(path: Path | str | None = None, root: Path | None = None) -> list[
 
 
 def _rows_file(path: Path, root: Path | None) -> list[Document]:
-    text = path.read_text(encoding="utf-8")
     docs = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
-            try:
-                row = jsonio.loads(line, str(path))
-            except NewsgoldError as err:
-                inner = "" if err.pointer.startswith("line") else err.pointer
-                raise NewsgoldError(err.message, str(path), f"line {number}{inner}") from None
-            docs.append(_document(row, str(path), f"line {number}", root))
+    for number, row, problem in jsonio.load_lines(path, "gold rows"):
+        if problem is not None:
+            pointer, message = problem
+            raise NewsgoldError(message, str(path), f"line {number}{pointer}")
+        docs.append(_document(row, str(path), f"line {number}", root))
     return docs
 
 

@@ -80,8 +80,3 @@ def predict(
         if progress is not None:
             progress(n, len(documents))
     return out
-
-
-def to_jsonl(lines: Sequence[dict[str, Any]]) -> str:
-    """Prediction objects as JSON Lines."""
-    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)

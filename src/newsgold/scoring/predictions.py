@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +14,6 @@ from newsgold.schemas import fast_validator
 from newsgold.validate.schema import schema_incidents
 
 MAX_SHOWN = 20  # problems listed in one error message
-_JSON_POSITION = re.compile(r"\(line \d+, column (\d+)\)")
 
 
 @dataclass(frozen=True)
@@ -40,15 +38,24 @@ class Predictions:
     lines: dict[str, int] = field(default_factory=dict)
 
 
+CODE_POINTS = "expected offsets in code points (not UTF-16 units or bytes)"
+
+
 def _span_problems(where: str, span: Mapping[str, Any], text: str) -> Iterator[tuple[str, str]]:
     start, end = span["start"], span["end"]
     if end > len(text):
-        yield f"{where}/end", f"end {end} is past the text's end ({len(text)} code points)"
+        yield (
+            f"{where}/end",
+            f"end {end} is past the text's end ({len(text)} code points); {CODE_POINTS}",
+        )
     elif start >= end:
         yield f"{where}/end", f"end {end} is not after start {start}; expected start < end"
     elif "text" in span and span["text"] != text[start:end]:
         said, actual = span["text"][:60], text[start:end][:60]
-        yield f"{where}/text", f"text is {said!r}; the text at {start}:{end} is {actual!r}"
+        yield (
+            f"{where}/text",
+            f"text is {said!r}; the text at {start}:{end} is {actual!r}; {CODE_POINTS}",
+        )
 
 
 def span_problems(obj: Mapping[str, Any], text: str) -> Iterator[tuple[str, str]]:
@@ -72,49 +79,16 @@ def object_problems(obj: Any, texts: Mapping[str, str]) -> list[tuple[str, str]]
     return list(span_problems(obj, texts[doc_id]))
 
 
-def _parse(text: str, name: str) -> Iterator[tuple[int, Any, Problem | None]]:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield number, jsonio.loads(line, name), None
-        except NewsgoldError as err:
-            if err.pointer.startswith("line "):  # a syntax error: jsonio counts lines of this line
-                yield (
-                    number,
-                    None,
-                    Problem(number, "", _JSON_POSITION.sub(r"(column \1)", err.message)),
-                )
-            else:
-                yield number, None, Problem(number, err.pointer, err.message)
-
-
-def _read(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise NewsgoldError(
-            f"cannot read predictions: {err.strerror}", str(path), status=2
-        ) from None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        raise NewsgoldError(
-            f"byte {raw[err.start]:#04x} at offset {err.start} is not UTF-8; "
-            "expected UTF-8 JSON Lines",
-            str(path),
-            f"line {line}",
-        ) from None
-
-
 def check_predictions(
     source: Path | str | Iterable[Mapping[str, Any]], texts: Mapping[str, str]
 ) -> tuple[Predictions, list[Problem]]:
     """Parse and check predictions (a JSONL path, or objects numbered as lines from 1)."""
     if isinstance(source, str | Path):
         name = str(source)
-        parsed: Iterable[tuple[int, Any, Problem | None]] = _parse(_read(Path(source)), name)
+        parsed: Iterable[tuple[int, Any, Problem | None]] = (
+            (n, obj, None if problem is None else Problem(n, *problem))
+            for n, obj, problem in jsonio.load_lines(Path(source), "predictions")
+        )
     else:
         name = "<predictions>"
         parsed = ((n, obj, None) for n, obj in enumerate(source, start=1))

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsgold import jsonio
 from newsgold.scoring.counts import Accuracy, Scores
 
 if TYPE_CHECKING:
@@ -14,15 +12,6 @@ if TYPE_CHECKING:
     from newsgold.scoring.stats import Comparison
 
 REPORT_SCHEME = "strict"  # the scheme whose per-type rows the reports show (JSON has all)
-
-
-def emit(text: str, output: Path | None) -> None:
-    """Print a report, or write it to a file atomically."""
-    text = text if text.endswith("\n") else text + "\n"
-    if output is None:
-        print(text, end="")
-    else:
-        jsonio.write_atomic(output, text)
 
 
 def number(value: float | None) -> str:

@@ -164,6 +164,10 @@ class ScoreResult:
 
         return score_table(self, per_doc)
 
+    def to_text(self, markdown: bool = False, per_doc: bool = False) -> str:
+        """The Markdown report or the terminal table."""
+        return self.to_markdown(per_doc) if markdown else self.to_table(per_doc)
+
     @classmethod
     def from_dict(cls, data: Any, file: str = "") -> ScoreResult:
         """Read a score JSON written by to_dict (as ``--merge`` does)."""

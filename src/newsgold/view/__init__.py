@@ -1,8 +1,8 @@
 """Static HTML pages of the annotations: one page per article and an index, no network needed."""
 
-from newsgold.view.build import ViewResult, build_view, write_tree
+from newsgold.view.build import ViewResult, build_view
 from newsgold.view.markup import Mark, build
-from newsgold.view.overlay import Classified, classify, read_predictions
+from newsgold.view.overlay import Classified, classify
 
 __all__ = [
     "Classified",
@@ -11,6 +11,4 @@ __all__ = [
     "build",
     "build_view",
     "classify",
-    "read_predictions",
-    "write_tree",
 ]

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import tempfile
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, doc_ids, inside, load_document
+from newsgold.atomic import write_files
+from newsgold.corpus import (
+    ANNOTATIONS_DIR,
+    CORPUS_DIR,
+    doc_ids,
+    inside,
+    load_document,
+    read_text,
+    select_doc_ids,
+)
 from newsgold.errors import NewsgoldError
+from newsgold.scoring.predictions import Predictions, read_predictions
 from newsgold.validate import validate
 from newsgold.validate.incidents import ERROR
 from newsgold.view.layers import LAYERS, Lookup, items, marks
 from newsgold.view.markup import build
-from newsgold.view.overlay import PREDICTED_LAYERS, STATUSES, Predictions, read_predictions
+from newsgold.view.overlay import PREDICTED_LAYERS, STATUSES
 from newsgold.view.page import (
     IndexRow,
     Overlay,
@@ -54,17 +60,26 @@ class ViewResult:
         }
 
 
-def _select(root: Path, wanted: Sequence[str] | None) -> list[str]:
-    known = doc_ids(root)
-    if not wanted:
-        return known
-    present = set(known)
-    for doc_id in wanted:
-        if doc_id not in present:
-            raise NewsgoldError(
-                f"unknown doc_id {doc_id!r}; expected one of corpus/*.txt", str(root), status=2
-            )
-    return list(dict.fromkeys(wanted))
+class _Texts(Mapping[str, str]):
+    """The corpus texts by doc_id, each read only when the predictions mention its document."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.known = dict.fromkeys(doc_ids(root))  # ordered, with O(1) membership
+
+    def __getitem__(self, doc_id: str) -> str:
+        if doc_id not in self.known:
+            raise KeyError(doc_id)
+        return read_text(self.root / CORPUS_DIR / f"{doc_id}.txt")
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self.known
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.known)
+
+    def __len__(self) -> int:
+        return len(self.known)
 
 
 def _incidents(root: Path, chosen: list[str], everything: bool) -> dict[str, list[str]]:
@@ -98,42 +113,6 @@ def _check_out(root: Path, out: Path) -> None:
         )
 
 
-def write_tree(out: Path, files: dict[str, str]) -> None:
-    """Write files (relative path -> text) under out without ever leaving half an output.
-
-    Everything goes to a temporary folder beside ``out`` first. A new ``out`` is that folder
-    renamed; an existing one has each file replaced by rename, so a reader sees old or new pages,
-    never partial ones. Files of earlier runs that this run does not write are left in place.
-    """
-    try:
-        _write_tree(out, files)
-    except OSError as err:
-        raise NewsgoldError(
-            f"cannot write the pages: {err.strerror}", err.filename or str(out)
-        ) from None
-
-
-def _write_tree(out: Path, files: dict[str, str]) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    try:
-        for name, content in files.items():
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8", newline="\n")
-        if not out.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(staging, 0o755)  # mkdtemp makes it private; the pages are not secret
-            os.rename(staging, out)
-            return
-        for name in files:
-            (out / name).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / name, out / name)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-
-
 def build_view(
     root: Path,
     wanted: Sequence[str] | None = None,
@@ -144,20 +123,12 @@ def build_view(
     """Render one page per selected document and an index page into ``out`` (default ``view/``)."""
     target = out if out is not None else root / OUT_DIR
     _check_out(root, target)
-    chosen = _select(root, wanted)
+    chosen = select_doc_ids(root, wanted)
     incidents = _incidents(root, chosen, not wanted)
-    guessed: Predictions | None = read_predictions(predictions) if predictions is not None else None
+    guessed: Predictions | None = None
     system: str | None = None
-    if guessed is not None:
-        known = set(doc_ids(root))
-        for doc_id, line in guessed.lines.items():
-            if doc_id not in known:
-                raise NewsgoldError(
-                    f"doc_id {doc_id!r} is not in the corpus; "
-                    "expected predictions for corpus documents",
-                    guessed.file,
-                    f"line {line} /doc_id",
-                )
+    if predictions is not None:
+        guessed = read_predictions(predictions, _Texts(root))
         systems = {str(d["system"]) for d in guessed.documents.values() if "system" in d}
         system = ", ".join(sorted(systems)) or None
 
@@ -169,18 +140,17 @@ def build_view(
         overlay: Overlay | None = None
         predicted = None
         if guessed is not None:
-            guessed.check_offsets(doc_id, doc.text)
-            predicted = guessed.layers(doc_id)
+            predicted = guessed.documents.get(doc_id)
         found = items(doc.annotations, predicted)
         if guessed is not None:
             counts = status_counts(found) if predicted is not None else {}
-            overlay = Overlay(guessed.file, system, predicted is not None, counts)
+            overlay = Overlay(guessed.source, system, predicted is not None, counts)
             for layer, per in counts.items():
                 totals[layer].update(per)
         lookup = Lookup(doc.annotations, doc.text)
         gold_file = f"{ANNOTATIONS_DIR}/{doc_id}.json"
         drawn = build(
-            doc.text, marks(doc.text, found, lookup, (gold_file, guessed.file if guessed else ""))
+            doc.text, marks(doc.text, found, lookup, (gold_file, guessed.source if guessed else ""))
         )
         notes = incidents.get(doc_id, [])
         files[f"articles/{doc_id}.html"] = article_page(
@@ -202,16 +172,20 @@ def build_view(
         if progress is not None:
             progress(number, len(chosen))
     files["index.html"] = index_page(
-        rows, guessed.file if guessed else None, system, totals if guessed is not None else None
+        rows, guessed.source if guessed else None, system, totals if guessed is not None else None
     )
-    write_tree(target, files)
+    write_files(
+        {target / name: page.encode("utf-8") for name, page in files.items()},
+        overwrite=True,
+        what="the pages",
+    )
     gold_totals = {layer: sum(r.counts[layer] for r in rows) for layer in LAYERS}
     return ViewResult(
         target,
         sorted(files),
         len(rows),
         gold_totals,
-        guessed.file if guessed else None,
+        guessed.source if guessed else None,
         {layer: {s: totals[layer][s] for s in STATUSES} for layer in PREDICTED_LAYERS}
         if guessed
         else {},

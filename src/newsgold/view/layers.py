@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from newsgold.errors import NewsgoldError
+from newsgold.scoring.layers import label
 from newsgold.view.markup import Mark
 from newsgold.view.overlay import PREDICTED_LAYERS, Classified, attribute_differences, classify
 
@@ -54,6 +56,8 @@ class Item:
     status: str | None = None
     match: dict[str, Any] | None = None
     diffs: tuple[tuple[str, Any, Any], ...] = ()
+    near: dict[str, Any] | None = None  # the other side of a pair the scorer calls incorrect
+    near_uid: str = ""
 
     @property
     def predicted(self) -> bool:
@@ -61,9 +65,7 @@ class Item:
         return self.status == "spurious"
 
 
-def items(
-    annotations: dict[str, Any], predicted: dict[str, list[dict[str, Any]]] | None
-) -> list[Item]:
+def items(annotations: Mapping[str, Any], predicted: Mapping[str, Any] | None) -> list[Item]:
     """Every item of a document; with predictions, gold and predicted spans classified per layer."""
     out: list[Item] = []
     for layer in LAYERS:
@@ -72,7 +74,7 @@ def items(
             out.extend(Item(layer, s, str(s["id"]), f"/{layer}/{i}") for i, s in enumerate(gold))
             continue
         position = {id(s): i for i, s in enumerate(gold)}
-        guessed = predicted.get(layer, [])
+        guessed = list(predicted.get(layer) or [])
         guessed_position = {id(s): i for i, s in enumerate(guessed)}
         for found in classify(gold, guessed, layer):
             out.append(_item(layer, found, position, guessed_position))
@@ -80,13 +82,17 @@ def items(
 
 
 def _item(layer: str, found: Classified, gold: dict[int, int], guessed: dict[int, int]) -> Item:
-    span, status, match = found
+    span, status, match, near = found
     if status == "spurious":
         i = guessed[id(span)]
-        return Item(layer, span, f"p-{layer}-{i}", f"/{layer}/{i}", status)
+        near_uid = str(near["id"]) if near is not None else ""
+        return Item(
+            layer, span, f"p-{layer}-{i}", f"/{layer}/{i}", status, None, (), near, near_uid
+        )
     i = gold[id(span)]
     diffs = tuple(attribute_differences(layer, span, match)) if match is not None else ()
-    return Item(layer, span, str(span["id"]), f"/{layer}/{i}", status, match, diffs)
+    near_uid = f"p-{layer}-{guessed[id(near)]}" if near is not None else ""
+    return Item(layer, span, str(span["id"]), f"/{layer}/{i}", status, match, diffs, near, near_uid)
 
 
 def show(value: Any) -> str:
@@ -161,9 +167,23 @@ def _tail(item: Item) -> list[str]:
         lines.append(f"prediction id: {item.span['id']}")
     if item.status:
         lines.append(STATUS_NOTE[item.status])
+    if item.near is not None:
+        lines.append(_near_note(item, item.near))
     for name, ours, theirs in item.diffs:
         lines.append(f"predicted {name}: {show(theirs)} (gold: {show(ours)})")
     return lines
+
+
+def _near_note(item: Item, near: dict[str, Any]) -> str:
+    """What the scorer paired an unmatched span with: 'incorrect pair with gold entity e3 ...'."""
+    typed = item.layer != "claims"  # claims match on offsets alone
+    kind = f" {label(item.layer, near)}" if typed else ""
+    other = f"gold {SINGULAR[item.layer]} {item.near_uid}" if item.predicted else "predicted"
+    same = "offsets and type" if typed else "offsets"
+    return (
+        f"incorrect pair with {other}{kind} at {near['start']}:{near['end']} "
+        f"(overlapping, not the same {same})"
+    )
 
 
 def tooltip(item: Item, lookup: Lookup, role: str = "content") -> str:
@@ -276,6 +296,8 @@ def _mark(item: Item, lookup: Lookup, role: str) -> Mark:
     if item.status:
         classes.append(f"st-{item.status}")
         attrs.append(("data-status", item.status))
+    if item.near is not None:
+        attrs.append(("data-near", item.near_uid))
     if item.diffs:
         classes.append("diff")
         attrs.append(("data-diff", " ".join(name for name, _, _ in item.diffs)))
