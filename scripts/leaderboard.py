@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # run from a checkout
 
+from newsgold.atomic import write_text  # noqa: E402
 from newsgold.baselines.leaderboard import corpus_leaderboard  # noqa: E402
 from newsgold.corpus import load_corpus  # noqa: E402
 from newsgold.errors import NewsgoldError  # noqa: E402
-from newsgold.jsonio import write_atomic as write_text  # noqa: E402
 
 TARGET = Path("docs") / "leaderboard.md"
 
