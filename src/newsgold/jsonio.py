@@ -1,4 +1,4 @@
-"""Strict JSON reading: duplicate keys, NaN and Infinity are errors with a JSON pointer."""
+"""Strict JSON reading: duplicate keys, NaN, Infinity and lone surrogates are errors with a JSON pointer."""
 
 from __future__ import annotations
 
@@ -67,6 +67,34 @@ def _walk(
             stack.extend((where + (i,), v) for i, v in reversed(list(enumerate(node))))
 
 
+# A \uD800-\uDFFF escape (or a raw surrogate in a str): the only ways a string can hold half of a
+# UTF-16 pair, which no UTF-8 output can encode. Pairs written as two escapes decode to one
+# character, so only strings that still hold a surrogate after parsing are refused.
+_SURROGATE_HINT = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _surrogate_problem(where: tuple[str | int, ...], node: Any) -> tuple[str, str] | None:
+    """(pointer, message) if a string value or an object key holds a lone surrogate."""
+    if isinstance(node, str):
+        found = _SURROGATE.search(node)
+        if found:
+            return pointer(where), _surrogate_message(found.group(), "string")
+    elif isinstance(node, dict):
+        for key in node:
+            found = _SURROGATE.search(key)
+            if found:
+                return pointer(where), _surrogate_message(found.group(), f"key {ascii(key)}")
+    return None
+
+
+def _surrogate_message(char: str, what: str) -> str:
+    return (
+        f"{what} holds a lone surrogate \\u{ord(char):04x} (half of a UTF-16 pair); "
+        "expected Unicode text"
+    )
+
+
 def loads(text: str, file: str = "") -> Any:
     """Parse JSON text strictly, raising NewsgoldError with line/column or JSON pointer."""
     try:
@@ -84,7 +112,12 @@ def loads(text: str, file: str = "") -> Any:
         ) from None
     except RecursionError:
         raise NewsgoldError("invalid JSON: nested too deeply", file) from None
+    surrogates = _SURROGATE_HINT.search(text) is not None
     for where, node in _walk(data):
+        if surrogates:
+            problem = _surrogate_problem(where, node)
+            if problem:
+                raise NewsgoldError(problem[1], file, problem[0])
         if isinstance(node, _DuplicateKeys):
             key = node.duplicates[0]
             raise NewsgoldError(
