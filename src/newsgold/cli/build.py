@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgold import __version__
+from newsgold.cli._common import repository
 from newsgold.cli.validate import render_text
-from newsgold.corpus import find_root
 from newsgold.progress import Progress
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     """Build and print the summary."""
     from newsgold.release import InvalidSources, build  # datasets loads slowly: only when building
 
-    root = args.root if args.root is not None else find_root()
+    root = repository(args.root)
     out = args.out if args.out is not None else root / "release"
     if sys.stderr.isatty():
         print(f"validating {root} ...", file=sys.stderr)  # the bar below starts once it is valid
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         result = build(root, out, text=not args.no_text, progress=Progress("build"))
     except InvalidSources as err:
         print(render_text(err.report))
-        print(f"newsgold build: {err.message}", file=sys.stderr)
+        print(f"newsgold build: {err.located()}", file=sys.stderr)
         return 1
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))

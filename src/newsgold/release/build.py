@@ -26,6 +26,7 @@ from newsgold.release.ner import ner_rows
 from newsgold.release.rows import document_row, layer_rows
 from newsgold.release.writer import Contents, ReleaseWriter, Stats
 from newsgold.validate import Report, validate
+from newsgold.validate.incidents import ERROR
 
 ProgressFn = Callable[[int, int], None]
 CHANGELOG = "CHANGELOG.md"
@@ -36,13 +37,32 @@ LICENSE = "LICENSE.md"
 
 
 class InvalidSources(NewsgoldError):
-    """The sources did not validate; nothing was built."""
+    """The sources did not validate; nothing was built. Located at the first error."""
 
     def __init__(self, report: Report) -> None:
         self.report = report
+        first = next((i for i in report.incidents if i.severity == ERROR), None)
+        if first is None:  # not reached: a report is invalid because of an error
+            super().__init__(
+                f"{len(report.incidents)} validation incident(s); nothing was built",
+                str(report.root),
+            )
+            return
         super().__init__(
-            f"{len(report.incidents)} validation incident(s); nothing was built", str(report.root)
+            f"[{first.id}] {first.message}; {len(report.incidents)} validation incident(s) in "
+            "all, nothing was built",
+            str(Path(report.root) / first.file),
+            first.pointer,
         )
+
+
+def write_error(err: OSError, out: Path) -> NewsgoldError:
+    """An OS error met while writing a release (read-only, disk full, ...) as a located error."""
+    reason = err.strerror or str(err)
+    return NewsgoldError(
+        f"cannot write the release: {reason}; the previous release, if any, is unchanged",
+        str(err.filename or out),
+    )
 
 
 @dataclass
@@ -111,6 +131,11 @@ def _check_target(out: Path, root: Path | None) -> None:
             )
     if out.exists() and not out.is_dir():
         raise NewsgoldError("exists and is not a folder; choose another --out", str(out), status=2)
+    above = next((p for p in out.absolute().parents if p.exists() or p.is_symlink()), None)
+    if above is not None and not above.is_dir():  # a file where a folder of --out would go
+        raise NewsgoldError(
+            "exists and is not a folder; choose another --out", str(above), status=2
+        )
     if out.is_dir() and any(out.iterdir()) and not (out / manifest.MANIFEST).is_file():
         raise NewsgoldError(
             f"exists and is not a newsgold release (no {manifest.MANIFEST}); it would be replaced, so choose "
@@ -241,21 +266,25 @@ def build(
     ids = doc_ids(root)
     if not ids:
         raise NewsgoldError(f"no articles in {CORPUS_DIR}/: nothing to release", str(root))
-    with locked(out), staging(out) as tmp:
-        writer = ReleaseWriter(tmp)
-        stats = Stats()
-        try:
-            for done, doc_id in enumerate(ids, start=1):
-                doc = load_document(root, doc_id)
-                row = document_row(doc, text and bool(doc.metadata["rights"]["redistribute"]))
-                ner, counts = ner_rows(row, doc.text)
-                stats.ner.update(counts)
-                emit(writer, stats, row, ner)
-                if progress is not None:
-                    progress(done, len(ids))
-            contents = writer.close()
-        except BaseException:
-            writer.abort()
-            raise
-        fingerprint = finish(tmp, contents, stats, carried_documents(root, in_release=False))
+    try:
+        with locked(out), staging(out) as tmp:
+            writer = ReleaseWriter(tmp)
+            stats = Stats()
+            try:
+                for done, doc_id in enumerate(ids, start=1):
+                    doc = load_document(root, doc_id)
+                    with_text = text and bool(doc.metadata["rights"]["redistribute"])
+                    row = document_row(doc, with_text)
+                    ner, counts = ner_rows(row, doc.text)
+                    stats.ner.update(counts)
+                    emit(writer, stats, row, ner)
+                    if progress is not None:
+                        progress(done, len(ids))
+                contents = writer.close()
+            except BaseException:
+                writer.abort()
+                raise
+            fingerprint = finish(tmp, contents, stats, carried_documents(root, in_release=False))
+    except OSError as err:  # staging has removed its folder: nothing half written is left
+        raise write_error(err, out) from None
     return result(out, contents, stats, fingerprint)

@@ -7,6 +7,7 @@ row sequence, and the writer options are fixed, so the same rows give the same b
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -196,4 +197,5 @@ class ReleaseWriter:
         """Close open files without caring for their content (the folder is discarded)."""
         for target in self._files.values():
             if target.writer is not None:
-                target.writer.close()
+                with contextlib.suppress(Exception):  # a full disk fails the close as well
+                    target.writer.close()
