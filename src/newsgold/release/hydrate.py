@@ -16,7 +16,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from newsgold import __version__
-from newsgold.corpus import sha256_bytes
+from newsgold.corpus import is_doc_id, sha256_bytes
 from newsgold.errors import NewsgoldError
 from newsgold.release import card, manifest
 from newsgold.release.build import (
@@ -28,6 +28,7 @@ from newsgold.release.build import (
     locked,
     result,
     staging,
+    write_error,
 )
 from newsgold.release.rows import with_text
 from newsgold.release.writer import ReleaseWriter, Stats
@@ -61,6 +62,11 @@ def _textless(folder: Path, contents_files: dict[str, str]) -> dict[str, str]:
             columns=["doc_id", "text_sha256", "text"], batch_size=256
         ):
             for row in batch.to_pylist():
+                if not is_doc_id(row["doc_id"]):  # it names a file: it must not lead elsewhere
+                    raise NewsgoldError(
+                        f"doc_id {row['doc_id']!r} is not a doc_id (lowercase [a-z0-9-])",
+                        str(folder / relative),
+                    )
                 if row["text"] is None:
                     out[row["doc_id"]] = row["text_sha256"]
     return out
@@ -121,6 +127,17 @@ def hydrate(release: Path, texts: Path, progress: ProgressFn | None = None) -> H
         raise NewsgoldError("no such folder of texts", str(texts), status=2)
     if not release.is_dir():
         raise NewsgoldError("no such release folder", str(release), status=2)
+    if not (release / manifest.MANIFEST).is_file():  # checked before the lock file is made
+        raise NewsgoldError(
+            f"not a newsgold release: no {manifest.MANIFEST} in it", str(release), status=2
+        )
+    try:
+        return _hydrate(release, texts, progress)
+    except OSError as err:  # staging has removed its folder: the release is unchanged
+        raise write_error(err, release) from None
+
+
+def _hydrate(release: Path, texts: Path, progress: ProgressFn | None) -> HydrateResult:
     with locked(release):
         data = manifest.read(release)
         if data["version"] != __version__:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pyarrow.parquet as pq
@@ -86,7 +86,41 @@ def read(folder: Path) -> dict[str, Any]:
         raise NewsgoldError(
             "not a newsgold release manifest (expected name 'newsgold' and configs)", str(path)
         )
+    try:  # the shape hydrate and verify rely on
+        missing = [k for k in ("version", "fingerprint", "ner", "files") if k not in data]
+        if missing or not isinstance(data["documents"]["total"], int):
+            raise ValueError(f"missing {missing or 'documents.total'}")
+        if not all(isinstance(e, dict) and "sha256" in e for e in data["files"].values()):
+            raise ValueError("every entry of files needs its sha256")
+        contents = contents_of(data)
+        listed = [("/files", name) for name in data["files"]]
+        listed += [
+            (f"/configs/{config}/{split}/file", name)
+            for config, splits in contents.files.items()
+            for split, name in splits.items()
+        ]
+    except (KeyError, TypeError, AttributeError, ValueError) as err:
+        raise NewsgoldError(
+            f"malformed release manifest ({type(err).__name__}: {err}); rebuild the release",
+            str(path),
+        ) from None
+    for where, name in listed:
+        if not _inside(name):
+            raise NewsgoldError(
+                f"{name!r} is not a path inside the release; expected a relative path such as "
+                "data/documents/test-00000-of-00001.parquet",
+                str(path),
+                where,
+            )
     return data
+
+
+def _inside(name: Any) -> bool:
+    """Whether a path named by a manifest stays inside the release folder."""
+    if not isinstance(name, str) or not name or "\\" in name:
+        return False
+    parts = PurePosixPath(name).parts
+    return not PurePosixPath(name).is_absolute() and ".." not in parts and parts != (".",)
 
 
 def contents_of(data: dict[str, Any]) -> Contents:
