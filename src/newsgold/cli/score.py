@@ -111,7 +111,11 @@ def register(sub: Any) -> None:
 
 
 def _merge(paths: list[Path]) -> ScoreResult:
-    return merge([ScoreResult.from_dict(jsonio.load(p), str(p)) for p in paths])
+    for path in paths:
+        if not path.is_file():
+            raise NewsgoldError("cannot read score JSON: no such file", str(path), status=2)
+    results = [ScoreResult.from_dict(jsonio.load(p), str(p)) for p in paths]
+    return merge(results, [str(p) for p in paths])
 
 
 def run(args: argparse.Namespace) -> int:

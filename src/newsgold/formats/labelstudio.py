@@ -22,7 +22,7 @@ from xml.sax.saxutils import quoteattr
 
 from newsgold import jsonio
 from newsgold.atomic import write_files
-from newsgold.corpus import CORPUS_DIR, select_doc_ids
+from newsgold.corpus import CORPUS_DIR, is_doc_id, select_doc_ids
 from newsgold.errors import NewsgoldError
 from newsgold.formats.common import (
     NOUN,
@@ -628,6 +628,12 @@ def read_task(
             "data.doc_id is missing; export tasks with `newsgold export labelstudio`",
             file,
             f"{where}/data",
+        )
+    if not is_doc_id(doc_id):  # it names files: it must not lead out of corpus/ or annotations/
+        raise _fail(
+            f"data.doc_id {doc_id!r} is not a doc_id (lowercase [a-z0-9-], at most 80 characters)",
+            file,
+            f"{where}/data/doc_id",
         )
     if not (root / CORPUS_DIR / f"{doc_id}.txt").is_file():
         raise _fail(

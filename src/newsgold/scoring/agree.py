@@ -227,7 +227,9 @@ def agree(
     shared = sorted(set(docs_a) & set(docs_b))
     if not shared:
         raise NewsgoldError(
-            "A and B share no document; expected two annotations of the same documents"
+            f"shares no document with A ({_name(a)}); expected two annotations of the same "
+            f"documents (A has {len(docs_a)}, B {len(docs_b)})",
+            _name(b),
         )
     for doc_id in shared:
         if docs_a[doc_id].text != docs_b[doc_id].text:

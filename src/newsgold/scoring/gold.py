@@ -14,6 +14,7 @@ from newsgold.corpus import (
     Corpus,
     Document,
     find_root,
+    is_doc_id,
     load_corpus,
     read_text,
     sha256_text,
@@ -85,6 +86,12 @@ def repository_text(
     doc_id: str, root: Path | None, file: str, prefix: str = ""
 ) -> tuple[str, dict[str, Any]]:
     """The text and metadata of a document from a repository's corpus/ (for text-less rows)."""
+    if not is_doc_id(doc_id):  # it becomes a file name: it must not lead out of corpus/
+        raise NewsgoldError(
+            f"{doc_id!r} is not a doc_id (lowercase [a-z0-9-], at most 80 characters)",
+            file,
+            prefix + "/doc_id",
+        )
     try:
         base = root or find_root()
     except NewsgoldError:

@@ -280,41 +280,43 @@ def score(
     return result
 
 
-def merge(results: Sequence[ScoreResult]) -> ScoreResult:
+def merge(results: Sequence[ScoreResult], files: Sequence[str] | None = None) -> ScoreResult:
     """Merge shard results into exactly the result of scoring all their documents at once.
 
     A document scored in several shards (as missing in all but at most one) keeps the shard that
-    predicted it; its gold must be the same everywhere.
+    predicted it; its gold must be the same everywhere. ``files`` names the shards in errors
+    (default: the predictions each was scored from).
     """
     if not results:
         raise NewsgoldError("nothing to merge; expected one or more score JSON files", status=2)
     first = results[0]
+    names = list(files) if files is not None else [r.predictions for r in results]
     documents: dict[str, DocRecord] = {}
     origin: dict[str, str] = {}
-    for result in results:
+    for result, name in zip(results, names, strict=True):
         if result.layers != first.layers or result.tolerance != first.tolerance:
             raise NewsgoldError(
                 f"scored with layers {list(result.layers)} and tolerance {result.tolerance}, "
-                f"but {first.predictions} with {list(first.layers)} and {first.tolerance}; "
+                f"but {names[0]} with {list(first.layers)} and {first.tolerance}; "
                 "expected the same options in every shard",
-                result.predictions,
+                name,
             )
         for doc_id, rec in result.documents.items():
             have = documents.get(doc_id)
             if have is not None and have.gold != rec.gold:
                 raise NewsgoldError(
                     f"{doc_id!r} was scored against different gold here and in {origin[doc_id]}",
-                    result.predictions,
+                    name,
                 )
             if have is not None and not have.missing and not rec.missing:
                 raise NewsgoldError(
                     f"{doc_id!r} is predicted here and in {origin[doc_id]}; "
                     "expected disjoint shards",
-                    result.predictions,
+                    name,
                 )
             if have is None or have.missing:
                 documents[doc_id] = rec
-                origin[doc_id] = result.predictions
-    names = list(dict.fromkeys(r.predictions for r in results))
+                origin[doc_id] = name
+    sources = list(dict.fromkeys(r.predictions for r in results))
     ignored = sorted({d for r in results for d in r.ignored} - set(documents))
-    return ScoreResult(first.layers, first.tolerance, documents, " + ".join(names), ignored)
+    return ScoreResult(first.layers, first.tolerance, documents, " + ".join(sources), ignored)
