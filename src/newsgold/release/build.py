@@ -58,7 +58,8 @@ class InvalidSources(NewsgoldError):
 
 def write_error(err: OSError, out: Path) -> NewsgoldError:
     """An OS error met while writing a release (read-only, disk full, ...) as a located error."""
-    reason = err.strerror or str(err)
+    # by errno: pyarrow's strerror is its own longer text ("Error writing bytes to file. ...")
+    reason = os.strerror(err.errno) if err.errno else str(err)
     return NewsgoldError(
         f"cannot write the release: {reason}; the previous release, if any, is unchanged",
         str(err.filename or out),
@@ -146,7 +147,17 @@ def _check_target(out: Path, root: Path | None) -> None:
 
 
 def _clean_leftovers(out: Path) -> None:
-    """Remove temporary folders an interrupted build of this target left (we hold the lock)."""
+    """Remove temporary folders an interrupted build of this target left (we hold the lock).
+
+    A build killed between the two renames of ``_swap`` left the previous release as
+    ``<out>.old-*`` and no ``out``: that release is put back first, not removed.
+    """
+    if not out.exists() and not out.is_symlink():
+        olds = [
+            p for p in out.parent.glob(f"{out.name}.old-*") if (p / manifest.MANIFEST).is_file()
+        ]
+        if olds:
+            os.rename(max(olds, key=lambda p: p.stat().st_mtime_ns), out)
     for pattern in (f"{out.name}.tmp-*", f"{out.name}.old-*"):
         for path in out.parent.glob(pattern):
             if path.is_dir():
