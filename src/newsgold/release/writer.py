@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from newsgold.errors import NewsgoldError
 from newsgold.release.features import CONFIGS, Codec, arrow_schema, describe, features
 from newsgold.release.rows import canonical
 
@@ -41,6 +43,7 @@ PARQUET_OPTIONS: dict[str, Any] = {
 
 
 SPLIT_ORDER = ("train", "validation", "test")
+SPLIT_NAME = re.compile(r"[A-Za-z0-9_]+")  # what Hugging Face accepts, and safe in a file name
 
 
 def _order(config: str, split: str) -> tuple[int, int, str]:
@@ -174,6 +177,11 @@ class ReleaseWriter:
         """Append rows (labels as names) to a config's split file; empty lists write nothing."""
         if not rows:
             return
+        if not SPLIT_NAME.fullmatch(split):  # it names a file: a row must not lead elsewhere
+            raise NewsgoldError(
+                f"split {split!r} of {rows[0].get('doc_id')!r} is not a split name; expected "
+                "letters, digits and underscores (train, validation, test)"
+            )
         key = (config, split)
         if key not in self._files:
             self._files[key] = _File(self.folder, config, split)
