@@ -10,7 +10,7 @@ line) is worked out by hand from the input each case writes. Each case checks:
 - the case folder (repository copy, inputs, would-be outputs) is byte for byte as before: nothing
   written, nothing half written, no input touched. Lock files count by existence only.
 
-The subprocesses run two at a time (a thread pool) so the ~60 cases take about half a minute.
+The subprocesses run two at a time (a thread pool) so the 65 cases take well under a minute.
 """
 
 from __future__ import annotations
@@ -142,11 +142,6 @@ def _(c: Ctx) -> tuple[list[str], str | None]:
     return _score(c, pred_line(entities="North Korean"), "line 1/entities")
 
 
-@case("score-offset-is-a-string", 1, "is not of type 'integer'")
-def _(c: Ctx) -> tuple[list[str], str | None]:
-    return _score(c, entity_line(start="5"), "line 1/entities/0/start")
-
-
 @case("score-negative-offset", 1, "less than the minimum of 0")
 def _(c: Ctx) -> tuple[list[str], str | None]:
     return _score(c, entity_line(start=-1), "line 1/entities/0/start")
@@ -218,16 +213,6 @@ def _(c: Ctx) -> tuple[list[str], str | None]:
     return _score(c, pred_line().encode() + b'{"doc_id": "\xff"}\n', "line 2")
 
 
-@case("score-line-not-an-object", 1, "is not of type 'object'")
-def _(c: Ctx) -> tuple[list[str], str | None]:
-    return _score(c, "[1, 2]\n", "line 1")
-
-
-@case("score-unknown-layer", 1, "'persons' was unexpected")
-def _(c: Ctx) -> tuple[list[str], str | None]:
-    return _score(c, pred_line(persons=[]), "line 1")
-
-
 @case("score-claim-source-past-end", 1, "past the text's end")
 def _(c: Ctx) -> tuple[list[str], str | None]:
     claim = {  # the text opens with two blank lines, then "## North Korean ..."
@@ -244,21 +229,9 @@ def _(c: Ctx) -> tuple[list[str], str | None]:
     return ["score", c.p("absent.jsonl")], c.p("absent.jsonl")
 
 
-@case("score-predictions-is-a-folder", 2, "cannot read predictions")
-def _(c: Ctx) -> tuple[list[str], str | None]:
-    (c.dir / "folder.jsonl").mkdir()
-    return ["score", c.p("folder.jsonl")], c.p("folder.jsonl")
-
-
 @case("score-gold-missing", 2, "expected a repository root")
 def _(c: Ctx) -> tuple[list[str], str | None]:
     return _score(c, pred_line(), "")[0] + ["--gold", c.p("nowhere")], c.p("nowhere")
-
-
-@case("score-gold-wrong-kind", 2, "expected a repository root")
-def _(c: Ctx) -> tuple[list[str], str | None]:
-    gold = c.write("gold.txt", "not gold\n")
-    return _score(c, pred_line(), "")[0] + ["--gold", gold], gold
 
 
 @case("score-gold-invalid-json", 1, "invalid JSON")
@@ -280,11 +253,6 @@ def _(c: Ctx) -> tuple[list[str], str | None]:
 def _(c: Ctx) -> tuple[list[str], str | None]:
     out = c.p("no/such/report.json")
     return _score(c, pred_line(), "")[0] + ["--format", "json", "--output", out], out
-
-
-@case("score-no-mode", 2, "give exactly one of")
-def _(c: Ctx) -> tuple[list[str], str | None]:
-    return ["score"], ""
 
 
 @case("score-bad-usage-argparse", 2)
@@ -352,17 +320,6 @@ def _(c: Ctx) -> tuple[list[str], str | None]:
     return ["build", "--out", str(c.repo / "corpus")], str(c.repo / "corpus")
 
 
-@case("build-out-inside-annotations", 2, "cannot be written over the sources")
-def _(c: Ctx) -> tuple[list[str], str | None]:
-    out = str(c.repo / "annotations" / "release")
-    return ["build", "--out", out], out
-
-
-@case("build-out-is-the-repository", 2, "cannot be written over the sources")
-def _(c: Ctx) -> tuple[list[str], str | None]:
-    return ["build", "--out", str(c.repo)], str(c.repo)
-
-
 @case("build-out-not-a-release", 2, "is not a newsgold release")
 def _(c: Ctx) -> tuple[list[str], str | None]:
     c.write("mine/notes.txt", "my notes\n")
@@ -417,12 +374,6 @@ def _(c: Ctx) -> tuple[list[str], str | None]:
     c.write("mine/notes.txt", "my notes\n")
     c.write("texts/x.txt", "x\n")
     return ["hydrate", c.p("mine"), "--texts", c.p("texts")], c.p("mine")
-
-
-@case("hydrate-release-missing", 2, "no such release folder")
-def _(c: Ctx) -> tuple[list[str], str | None]:
-    c.write("texts/x.txt", "x\n")
-    return ["hydrate", c.p("release"), "--texts", c.p("texts")], c.p("release")
 
 
 @case("hydrate-release-tampered", 1, "changed since the build")
@@ -492,12 +443,6 @@ def _(c: Ctx) -> tuple[list[str], str | None]:
     return ["import", "labelstudio", str(path)], f"{path}:/0/data/doc_id"
 
 
-@case("labelstudio-not-an-export", 1, "a task without data")
-def _(c: Ctx) -> tuple[list[str], str | None]:
-    path = c.write("tasks.json", '[{"text": "hello"}]\n')
-    return ["import", "labelstudio", path], f"{path}:/0"
-
-
 def _ann(c: Ctx) -> tuple[Path, list[str]]:
     folder = c.copy("brat")
     path = folder / f"{SEED}.ann"
@@ -551,11 +496,6 @@ def _(c: Ctx) -> tuple[list[str], str | None]:
     return ["import", "brat", str(path.parent)], str(path)
 
 
-@case("brat-folder-missing", 2, "not a folder")
-def _(c: Ctx) -> tuple[list[str], str | None]:
-    return ["import", "brat", c.p("brat")], c.p("brat")
-
-
 # --- newsgold new ---------------------------------------------------------------------------------
 
 
@@ -590,12 +530,6 @@ def _(c: Ctx) -> tuple[list[str], str | None]:
 def _(c: Ctx) -> tuple[list[str], str | None]:
     path = c.write("article.txt", "Headline\n\nA new text.\n")
     return ["new", "--url", "https://e.org/1", "--published", "1/3/2025", "--text", path], ""
-
-
-@case("new-impossible-date", 2, "is not a real date")
-def _(c: Ctx) -> tuple[list[str], str | None]:
-    path = c.write("article.txt", "Headline\n\nA new text.\n")
-    return ["new", "--url", "https://e.org/1", "--published", "2025-02-30", "--text", path], ""
 
 
 # --- newsgold view and agree -------------------------------------------------------------------------
@@ -635,11 +569,6 @@ def _(c: Ctx) -> tuple[list[str], str | None]:
 def _(c: Ctx) -> tuple[list[str], str | None]:
     b = _rows(c, "b.jsonl", SEED, "Another version of the article.\n")
     return ["agree", str(c.repo / "annotations"), b], b
-
-
-@case("agree-folder-missing", 2, "expected a repository root")
-def _(c: Ctx) -> tuple[list[str], str | None]:
-    return ["agree", str(c.repo / "annotations"), c.p("b")], c.p("b")
 
 
 # --- running them -----------------------------------------------------------------------------------

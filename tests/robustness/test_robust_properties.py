@@ -58,7 +58,7 @@ def articles(draw: Any, most: int = 3) -> list[Any]:
     return [article(src, number) for number in range(src.integer(1, most))]
 
 
-@runs(30)
+@runs(20)
 @given(articles())
 def test_release_gives_back_the_sources(generated: list[Any]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
