@@ -218,7 +218,8 @@ class _Finder:
             if len(name) < len(run):
                 # "Minister Jane Doe of Freedonia": the name stops at a connector
                 cut = next((i for i, t in enumerate(name) if not t.capitalised), len(name))
-                found.append(self.span(name[:cut], "PERSON", True))
+                if cut:  # "President on The": no capitalised word after the title
+                    found.append(self.span(name[:cut], "PERSON", True))
                 rest = self.trim(name[cut:])
                 typed = self.classify(rest) if rest else None
                 if typed:
