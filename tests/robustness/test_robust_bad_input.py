@@ -408,7 +408,7 @@ def _(c: Ctx) -> tuple[list[str], str | None]:
     return ["import", "labelstudio", path], f"{path}:line {raw[:500].count(chr(10)) + 1}"
 
 
-@case("labelstudio-offsets-past-end", 1, "")
+@case("labelstudio-offsets-past-end", 1, "UTF-16 offset 1000000 is outside 0..")
 def _(c: Ctx) -> tuple[list[str], str | None]:
     path, tasks, results = _task_results(c)
     i = _index(results, "e1")
@@ -453,7 +453,7 @@ def _line_of(lines: list[str], prefix: str) -> int:
     return next(n for n, line in enumerate(lines) if line.startswith(prefix))
 
 
-@case("brat-line-malformed", 1, "")
+@case("brat-line-malformed", 1, "cannot read 'T9 NORP 5 17 North Korean' here")
 def _(c: Ctx) -> tuple[list[str], str | None]:
     path, lines = _ann(c)
     n = _line_of(lines, "T9\t")
