@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,23 +25,19 @@ class _DuplicateKeys(dict[str, Any]):
     duplicates: list[str]
 
 
-def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    seen: dict[str, Any] = {}
+def _repeated(pairs: list[tuple[str, Any]]) -> list[str]:
+    seen: set[str] = set()
     repeated: list[str] = []
-    for key, value in pairs:
+    for key, _ in pairs:
         if key in seen:
             repeated.append(key)
-        seen[key] = value
-    if repeated:
-        marked = _DuplicateKeys(seen)
-        marked.duplicates = repeated
-        return marked
-    return seen
+        seen.add(key)
+    return repeated
 
 
-def _float(token: str) -> float | _NonFinite:
-    value = float(token)
-    return value if math.isfinite(value) else _NonFinite(token)
+# A \uD800-\uDFFF escape: the only way a JSON text can produce a surrogate in a Python str.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def escape_pointer(part: str | int) -> str:
@@ -65,13 +62,36 @@ def _walk(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[
 
 
 def loads(text: str, file: str = "") -> Any:
-    """Parse JSON text strictly, raising NewsgoldError with line/column or JSON pointer."""
+    """Parse JSON text strictly, raising NewsgoldError with line/column or JSON pointer.
+
+    Rejected besides syntax errors: repeated keys, NaN and Infinity, and escapes of lone
+    surrogates ("\\ud800"), which no UTF-8 file can hold and no reader can print.
+    """
+    flagged: list[bool] = []  # the hooks note here that the walk below has something to find
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(items)
+        if len(obj) == len(items):
+            return obj
+        flagged.append(True)
+        marked = _DuplicateKeys(obj)
+        marked.duplicates = _repeated(items)
+        return marked
+
+    def number(token: str) -> float | _NonFinite:
+        value = float(token)
+        if math.isfinite(value):
+            return value
+        flagged.append(True)
+        return _NonFinite(token)
+
+    def constant(token: str) -> _NonFinite:
+        flagged.append(True)
+        return _NonFinite(token)
+
     try:
         data = json.loads(
-            text,
-            object_pairs_hook=_pairs,
-            parse_constant=_NonFinite,
-            parse_float=_float,
+            text, object_pairs_hook=pairs, parse_constant=constant, parse_float=number
         )
     except json.JSONDecodeError as err:
         raise NewsgoldError(
@@ -81,19 +101,44 @@ def loads(text: str, file: str = "") -> Any:
         ) from None
     except RecursionError:
         raise NewsgoldError("invalid JSON: nested too deeply", file) from None
-    for where, node in _walk(data):
-        if isinstance(node, _DuplicateKeys):
-            key = node.duplicates[0]
-            raise NewsgoldError(
-                f"duplicate key {key!r} in one object; expected each key once",
-                file,
-                pointer(where + (key,)),
-            )
-        if isinstance(node, _NonFinite):
-            raise NewsgoldError(
-                f"{node.token} is not a JSON number; expected a finite number", file, pointer(where)
-            )
+    except ValueError as err:  # an integer of more than 4,300 digits
+        reason = str(err).split(":")[0]
+        raise NewsgoldError(f"invalid JSON: a number cannot be read ({reason})", file) from None
+    if flagged:
+        for where, node in _walk(data):
+            if isinstance(node, _DuplicateKeys):
+                key = node.duplicates[0]
+                raise NewsgoldError(
+                    f"duplicate key {key!r} in one object; expected each key once",
+                    file,
+                    pointer(where + (key,)),
+                )
+            if isinstance(node, _NonFinite):
+                raise NewsgoldError(
+                    f"{node.token} is not a JSON number; expected a finite number",
+                    file,
+                    pointer(where),
+                )
+    if _SURROGATE_ESCAPE.search(text) or _SURROGATE.search(text):
+        _lone_surrogates(data, file)
     return data
+
+
+def _lone_surrogates(data: Any, file: str) -> None:
+    """Raise for the first string (key or value) holding a surrogate the parser left unpaired."""
+    for where, node in _walk(data):
+        strings = [(node, "a string")] if isinstance(node, str) else []
+        if isinstance(node, dict):
+            strings = [(key, "a key") for key in node]
+        for value, kind in strings:
+            found = _SURROGATE.search(value)
+            if found:
+                raise NewsgoldError(
+                    f"lone surrogate \\u{ord(found.group()):04x} in {kind}; expected valid "
+                    "Unicode (a surrogate escape is only valid as half of a pair: \\ud83d\\udcf7)",
+                    file,
+                    pointer(where),  # a key's own pointer would hold the surrogate: its object's
+                )
 
 
 def load(path: Path, display: str | None = None) -> Any:

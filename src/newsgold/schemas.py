@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from referencing import Registry, Resource
 
 NAMES = ("annotations", "metadata", "predictions")
@@ -34,10 +34,34 @@ def _registry() -> Registry:
     return Registry().with_resources(resources)
 
 
+def registry() -> Registry:
+    """The registry holding every schema of schema/, by $id (what validators resolve $ref with)."""
+    return _registry()
+
+
+def _is_integer(checker: Any, instance: Any) -> bool:
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+# "integer" means an integer literal: 2020-12 also accepts 5.0, which no offset may be (a float
+# offset cannot index a str, and every reader of the corpus would have to convert it).
+_StrictValidator = validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+)
+
+
 @cache
 def validator(name: str) -> Draft202012Validator:
-    """A 2020-12 validator for one schema, with format checks and the shared $defs."""
-    return Draft202012Validator(load_schema(name), registry=_registry(), format_checker=FormatChecker())
+    """A 2020-12 validator for one schema, with format checks and the shared $defs.
+
+    One departure from plain 2020-12: "integer" rejects numbers written with a fraction or
+    exponent (5.0, 1e2), so offsets are always Python ints.
+    """
+    strict: Draft202012Validator = _StrictValidator(
+        load_schema(name), registry=_registry(), format_checker=FormatChecker()
+    )
+    return strict
 
 
 def enum(definition: str) -> list[str]:

@@ -11,7 +11,7 @@ from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, find_root, is_doc_id
 from newsgold.errors import NewsgoldError
 from newsgold.validate.corpus import check_corpus
 from newsgold.validate.document import check_document
-from newsgold.validate.files import checksums, scan
+from newsgold.validate.files import LoadedDoc, checksums, find, read
 from newsgold.validate.incidents import CATALOGUE, ERROR, LEVEL_NAMES, Incident
 from newsgold.validate.schema import schema_incidents
 
@@ -51,23 +51,30 @@ class Report:
 
 
 def validate(root: Path, doc_ids: set[str] | None = None) -> Report:
-    """Validate a repository (or only some doc_ids of it) through all four levels."""
-    docs, incidents = scan(root, doc_ids)
+    """Validate a repository (or only some doc_ids of it) through all four levels.
+
+    Documents are read and checked one at a time, and only what level 4 needs (doc_ids and text
+    checksums) is kept, so memory does not grow with the size of the corpus.
+    """
+    docs, incidents = find(root, doc_ids)
+    seen: list[LoadedDoc] = []
     for doc in docs:
+        incidents.extend(read(root, doc))
         incidents.extend(checksums(doc))
         passed = doc.text is not None
-        for kind, schema in (("metadata", "metadata"), ("annotations", "annotations")):
-            data = getattr(doc, kind)
-            if kind not in doc.files or data is None:
+        for kind in ("metadata", "annotations"):
+            if kind not in doc.files or kind in doc.failed:
                 passed = False
                 continue
-            found = schema_incidents(data, schema, doc.files[kind])
+            found = schema_incidents(getattr(doc, kind), kind, doc.files[kind])
             incidents.extend(found)
             passed = passed and not found
         if passed:
             incidents.extend(check_document(doc))
+        seen.append(doc.summary())
+        doc.text = doc.metadata = doc.annotations = None  # checked: let the memory go
     if doc_ids is None:
-        incidents.extend(check_corpus(docs))
+        incidents.extend(check_corpus(seen))
     return Report(root, len(docs), sorted(incidents))
 
 
