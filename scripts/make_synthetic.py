@@ -44,11 +44,19 @@ def main(argv: list[str] | None = None) -> int:
         f"{ErrorRates().to_dict()}",
     )
     parser.add_argument("--no-predictions", action="store_true", help="gold only")
+    parser.add_argument(
+        "--min-annotations",
+        type=int,
+        metavar="K",
+        help="long articles: each grows until it holds at least K annotations",
+    )
     args = parser.parse_args(argv)
     try:
         rates = None if args.no_predictions else ErrorRates.parse(args.errors)
         began = time.perf_counter()
-        summary = write_corpus(args.out, args.docs, args.seed, rates, Progress("synthetic"))
+        summary = write_corpus(
+            args.out, args.docs, args.seed, rates, Progress("synthetic"), args.min_annotations
+        )
     except NewsgoldError as err:
         print(f"make_synthetic: {err.located()}", file=sys.stderr)
         return err.status

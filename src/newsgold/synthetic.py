@@ -10,6 +10,7 @@ reproducibly.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import random
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgold import GUIDELINES_VERSION, SCHEMA_VERSION, jsonio
-from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, LAYERS, sha256_text
+from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, LAYERS, sha256_bytes, sha256_text
 from newsgold.errors import NewsgoldError
 
 PREFIX = "synthetic-"
@@ -429,6 +430,7 @@ class _Builder:
         self.dct = dct
         self.cast = cast
         self.parts: list[str] = []
+        self.offsets: list[int] = []  # where each part starts
         self.pos = 0
         self.layers: dict[str, list[dict[str, Any]]] = {
             "sections": [],
@@ -441,8 +443,21 @@ class _Builder:
         self.recent: dict[str, Any] = {}
 
     def add(self, text: str) -> None:
+        self.offsets.append(self.pos)
         self.parts.append(text)
         self.pos += len(text)
+
+    def slice(self, start: int, end: int | None = None) -> str:
+        """The text from start to end (default: to the current end), joining only the parts needed.
+
+        Joining the whole text for every claim and section would make long articles quadratic.
+        """
+        end = self.pos if end is None else end
+        first = bisect.bisect_right(self.offsets, start) - 1
+        last = bisect.bisect_left(self.offsets, end)
+        chunk = "".join(self.parts[first:last])
+        base = self.offsets[first]
+        return chunk[start - base : end - base]
 
     def span(self, layer: str, prefix: str, text: str, **attrs: Any) -> dict[str, Any]:
         spans = self.layers[layer]
@@ -723,7 +738,7 @@ class _Builder:
         reported_on: str | None,
     ) -> None:
         start, end, certainty, polarity, dates_before, figures_before = content
-        text = self.text()[start:end]  # joins the parts once per claim: articles are small
+        text = self.slice(start, end)
         dates = [d["id"] for d in self.layers["dates"][dates_before:] if d["end"] <= end]
         figures = [f["id"] for f in self.layers["figures"][figures_before:] if f["end"] <= end]
         claims = self.layers["claims"]
@@ -760,7 +775,7 @@ class _Builder:
         if choice < 0.3:
             self.pick("GPE", self.cast.gpes)
             self.add(self.rng.choice(["'s finance ministry", "'s coast guard", "'s government"]))
-            text = self.text()[start:]  # joins the parts; once per claim at most
+            text = self.slice(start)
             return {"start": start, "end": self.pos, "text": text, "entity_id": None}
         entity = self.person() if choice < 0.7 else self.pick("ORG", self.cast.orgs)
         return {
@@ -830,7 +845,7 @@ class _Builder:
                 "type": kind,
                 "start": start,
                 "end": self.pos,
-                "text": self.text()[start : self.pos],
+                "text": self.slice(start),
             }
         )
 
@@ -862,8 +877,12 @@ def doc_id(seed: int, number: int) -> str:
     return f"{PREFIX}{seed}-{number:07d}"
 
 
-def article(seed: int, number: int) -> Article:
-    """Article ``number`` (0-based) of seed ``seed``, the same for any corpus size."""
+def article(seed: int, number: int, min_annotations: int | None = None) -> Article:
+    """Article ``number`` (0-based) of seed ``seed``, the same for any corpus size.
+
+    With ``min_annotations`` the body goes on until the four layers hold at least that many
+    annotations (a long article, for checking that costs stay linear in a document's size).
+    """
     rng = random.Random(f"newsgold-synthetic:{seed}:{number}")
     ident = doc_id(seed, number)
     dct = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(7 * 365))
@@ -881,7 +900,7 @@ def article(seed: int, number: int) -> Article:
     b.add(" ")
     cue = b.cue("Says")
     b.claim(content, source, cue, "indirect", None)
-    headline = b.text()[headline_start:]
+    headline = b.slice(headline_start)
     b.section("headline", start)
 
     b.add("\n\n")
@@ -895,7 +914,7 @@ def article(seed: int, number: int) -> Article:
     else:
         b.add("By ")
         b.person(full=True)
-    byline = b.text()[start:]
+    byline = b.slice(start)
     b.section("byline", start)
     cast.last_person = None  # a pronoun in the body never points back to the byline
 
@@ -942,7 +961,10 @@ def article(seed: int, number: int) -> Article:
             count = sum(len(b.layers[layer]) for layer in LAYERS)
             # Stop once long enough and dense enough, or before leaving 2,000-6,000 characters
             # and 50-150 annotations (a sentence adds at most about 300 characters and 12 spans).
-            done = (b.pos >= target_chars and count >= 55) or b.pos > 5400 or count > 135
+            if min_annotations is not None:
+                done = count >= min_annotations
+            else:
+                done = (b.pos >= target_chars and count >= 55) or b.pos > 5400 or count > 135
             if done:
                 break
         b.section("body", start)
@@ -1163,14 +1185,17 @@ class Summary:
     annotations: int = 0
     rates: ErrorRates | None = None
     outcomes: dict[str, dict[str, int]] = field(default_factory=dict)
+    min_annotations: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The summary as JSON-ready data (what the manifest and ledger hold)."""
         return {
             "generator": "newsgold.synthetic",
+            "generator_sha256": generator_sha256(),
             "synthetic": True,
             "seed": self.seed,
             "docs": self.docs,
+            "min_annotations": self.min_annotations,
             "characters": self.characters,
             "annotations": self.annotations,
             "rates": self.rates.to_dict() if self.rates else None,
@@ -1178,10 +1203,15 @@ class Summary:
         }
 
 
-def articles(docs: int, seed: int) -> Iterator[Article]:
+def generator_sha256() -> str:
+    """sha256 of this module's source: the same value means the same articles for a seed."""
+    return sha256_bytes(Path(__file__).read_bytes())
+
+
+def articles(docs: int, seed: int, min_annotations: int | None = None) -> Iterator[Article]:
     """Articles 0 to docs-1 of a seed, one at a time."""
     for number in range(docs):
-        yield article(seed, number)
+        yield article(seed, number, min_annotations)
 
 
 def _refuse_real_repository(out: Path) -> None:
@@ -1218,6 +1248,7 @@ def write_corpus(
     seed: int = 0,
     rates: ErrorRates | None = None,
     progress: ProgressFn | None = None,
+    min_annotations: int | None = None,
 ) -> Summary:
     """Write N synthetic articles in the repository layout (and predictions when rates given).
 
@@ -1229,13 +1260,13 @@ def write_corpus(
     _refuse_real_repository(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    summary = Summary(out, docs, seed, rates=rates)
+    summary = Summary(out, docs, seed, rates=rates, min_annotations=min_annotations)
     try:
         (work / CORPUS_DIR).mkdir()
         (work / ANNOTATIONS_DIR).mkdir()
         predictions = (work / PREDICTIONS).open("w", encoding="utf-8") if rates else None
         totals: dict[str, dict[str, int]] = {}
-        for number, item in enumerate(articles(docs, seed)):
+        for number, item in enumerate(articles(docs, seed, min_annotations)):
             base = work / CORPUS_DIR / item.doc_id
             base.with_suffix(".txt").write_text(item.text, encoding="utf-8", newline="")
             base.with_suffix(".json").write_text(jsonio.dumps(item.metadata), encoding="utf-8")
