@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from newsgold.errors import NewsgoldError
 
 DOC_ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 LAYERS = ("entities", "dates", "figures", "claims")
+ENTITY_KEY_MAX = 120  # the schema's maxLength of an entity_id
 CORPUS_DIR = "corpus"
 ANNOTATIONS_DIR = "annotations"
 
@@ -34,13 +35,27 @@ def is_doc_id(value: str) -> bool:
     return bool(DOC_ID_RE.match(value))
 
 
+def slug(value: str, joiner: str = "") -> str:
+    """Lowercase ASCII letters and digits of a name (accents dropped), joined by ``joiner``."""
+    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii").lower()
+    return joiner.join(re.findall(r"[a-z0-9]+", folded))
+
+
+def entity_key(name: str) -> str:
+    """An entity_id made from a name ("Zürich" -> "zurich"; "x" and a hash when nothing is left)."""
+    key = slug(name, "-")[:ENTITY_KEY_MAX].rstrip("-")
+    return key or "x" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+
+
 def text_problems(raw: bytes) -> list[tuple[str, str, str]]:
     """Check bytes against the text rules; return (incident id, pointer, message) tuples."""
     problems: list[tuple[str, str, str]] = []
     if not raw:
         return [("text-empty", "", "text file is empty; expected the article text")]
     if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(("text-bom", "byte 0", "starts with a UTF-8 byte-order mark; expected none"))
+        problems.append(
+            ("text-bom", "byte 0", "starts with a UTF-8 byte-order mark; expected none")
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -55,7 +70,9 @@ def text_problems(raw: bytes) -> list[tuple[str, str, str]]:
         return problems
     if "\r" in text:
         line = text.count("\n", 0, text.index("\r")) + 1
-        problems.append(("text-crlf", f"line {line}", "carriage return found; expected LF line ends only"))
+        problems.append(
+            ("text-crlf", f"line {line}", "carriage return found; expected LF line ends only")
+        )
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         problems.append(("text-nul", f"line {line}", "NUL character found; expected none"))
@@ -63,7 +80,11 @@ def text_problems(raw: bytes) -> list[tuple[str, str, str]]:
         for number, line_text in enumerate(text.split("\n"), start=1):
             if not unicodedata.is_normalized("NFC", line_text):
                 problems.append(
-                    ("text-not-nfc", f"line {number}", f"line is not in Unicode NFC: {line_text[:40]!r}")
+                    (
+                        "text-not-nfc",
+                        f"line {number}",
+                        f"line is not in Unicode NFC: {line_text[:40]!r}",
+                    )
                 )
                 break
     if not text.strip():
@@ -93,6 +114,7 @@ def find_root(start: Path | None = None) -> Path:
     raise NewsgoldError(
         "no newsgold repository here (expected folders corpus/ and annotations/ in it or above it)",
         str(here),
+        status=2,
     )
 
 
@@ -146,6 +168,22 @@ def doc_ids(root: Path) -> list[str]:
     return sorted(p.stem for p in (root / CORPUS_DIR).glob("*.txt"))
 
 
+def select_doc_ids(root: Path, wanted: Sequence[str] | None) -> list[str]:
+    """The doc_ids asked for (each must have a text; repeats dropped), else every one of corpus/."""
+    known = doc_ids(root)
+    if not wanted:
+        return known
+    present = set(known)
+    missing = [repr(d) for d in dict.fromkeys(wanted) if d not in present]
+    if missing:
+        raise NewsgoldError(
+            f"unknown doc_id {', '.join(missing)}; expected doc_ids of {CORPUS_DIR}/*.txt",
+            str(root / CORPUS_DIR),
+            status=2,
+        )
+    return list(dict.fromkeys(wanted))
+
+
 def load_document(root: Path, doc_id: str) -> Document:
     """Load one document's text, metadata and annotations (no validation beyond parsing)."""
     corpus = root / CORPUS_DIR
@@ -158,4 +196,8 @@ def load_document(root: Path, doc_id: str) -> Document:
 def load_corpus(root: Path | None = None) -> Corpus:
     """Load every document of a repository, sorted by doc_id (validate first for clear errors)."""
     base = root if root is not None else find_root()
+    if not (base / CORPUS_DIR).is_dir():
+        raise NewsgoldError(
+            f"no {CORPUS_DIR}/ folder; expected a newsgold repository root", str(base), status=2
+        )
     return Corpus(base, [load_document(base, d) for d in doc_ids(base)])

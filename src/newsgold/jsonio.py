@@ -1,11 +1,11 @@
-"""Strict JSON reading: duplicate keys, NaN and Infinity are errors with a JSON pointer."""
+"""Strict JSON reading: duplicate keys, NaN, Infinity and lone surrogates are located errors."""
 
 from __future__ import annotations
 
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,9 @@ def pointer(parts: list[str | int] | tuple[str | int, ...]) -> str:
     return "".join("/" + escape_pointer(p) for p in parts)
 
 
-def _walk(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+def _walk(
+    value: Any, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], Any]]:
     stack = [(path, value)]
     while stack:
         where, node = stack.pop()
@@ -157,6 +159,52 @@ def load(path: Path, display: str | None = None) -> Any:
     return loads(text, name)
 
 
+LineProblem = tuple[str, str]  # (JSON pointer inside the line, message)
+_POSITION = re.compile(r"\(line \d+, column (\d+)\)")
+
+
+def load_lines(path: Path, what: str) -> Iterator[tuple[int, Any, LineProblem | None]]:
+    """Parse a UTF-8 JSON Lines file: (line, value, None) or (line, None, problem) per non-blank line.
+
+    The file is read at once: an unreadable one is a NewsgoldError (status 2, naming ``what``), a
+    byte that is not UTF-8 one located at its line. A syntax error's column is of its own line.
+    """
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise NewsgoldError(f"cannot read {what}: {err.strerror}", name, status=2) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        raise NewsgoldError(
+            f"byte {raw[err.start]:#04x} at offset {err.start} is not UTF-8; "
+            "expected UTF-8 JSON Lines",
+            name,
+            f"line {line}",
+        ) from None
+    return _parse_lines(text, name)
+
+
+def _parse_lines(text: str, name: str) -> Iterator[tuple[int, Any, LineProblem | None]]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, loads(line, name), None
+        except NewsgoldError as err:
+            if err.pointer.startswith("line "):  # a syntax error: loads counted lines of this line
+                yield number, None, ("", _POSITION.sub(r"(column \1)", err.message))
+            else:
+                yield number, None, (err.pointer, err.message)
+
+
 def dumps(data: Any) -> str:
     """Serialise annotation JSON the one way the repository stores it."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def dumps_lines(rows: Iterable[Any]) -> str:
+    """Rows as JSON Lines (predictions files): one compact object per line, UTF-8 as is."""
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)

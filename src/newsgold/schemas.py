@@ -7,7 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker, validators
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.validators import extend
 from referencing import Registry, Resource
 
 NAMES = ("annotations", "metadata", "predictions")
@@ -39,32 +40,60 @@ def registry() -> Registry:
     return _registry()
 
 
-def _is_integer(checker: Any, instance: Any) -> bool:
+def _strict_integer(_checker: Any, instance: Any) -> bool:
+    # JSON Schema counts 3.0 as an integer; an offset of 3.0 would break str slicing downstream.
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
-# "integer" means an integer literal: 2020-12 also accepts 5.0, which no offset may be (a float
-# offset cannot index a str, and every reader of the corpus would have to convert it).
-_StrictValidator = validators.extend(
+_Validator = extend(
     Draft202012Validator,
-    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _strict_integer),
 )
 
 
 @cache
 def validator(name: str) -> Draft202012Validator:
-    """A 2020-12 validator for one schema, with format checks and the shared $defs.
-
-    One departure from plain 2020-12: "integer" rejects numbers written with a fraction or
-    exponent (5.0, 1e2), so offsets are always Python ints.
-    """
-    strict: Draft202012Validator = _StrictValidator(
+    """A 2020-12 validator for one schema: format checks, shared $defs, integers that are ints."""
+    checker: Draft202012Validator = _Validator(
         load_schema(name), registry=_registry(), format_checker=FormatChecker()
     )
-    return strict
+    return checker
 
 
 def enum(definition: str) -> list[str]:
     """The values of an enumeration in the annotation schema's $defs (e.g. ``entity_type``)."""
     values: list[str] = load_schema("annotations")["$defs"][definition]["enum"]
     return values
+
+
+def _inline(node: Any, current: str, depth: int = 0) -> Any:
+    """A copy of a schema node with every $ref replaced by what it points to."""
+    if depth > 50:
+        raise ValueError("$refs nest more than 50 deep: a recursive schema cannot be inlined")
+    if isinstance(node, list):
+        return [_inline(item, current, depth) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _inline(v, current, depth) for k, v in node.items() if k != "$ref"}
+    if "$ref" in node:
+        file, _, fragment = node["$ref"].partition("#")
+        name = file.removesuffix(".schema.json") if file else current
+        target: Any = load_schema(name)
+        for part in fragment.strip("/").split("/") if fragment.strip("/") else []:
+            target = target[part]
+        resolved = _inline(target, name, depth + 1)
+        return {"allOf": [resolved, out]} if out else resolved  # siblings of $ref apply as well
+    return out
+
+
+@cache
+def fast_validator(name: str) -> Draft202012Validator:
+    """A validator of the same schema with its $refs inlined: several times faster on big inputs.
+
+    Use it to decide validity; take messages from ``validator(name)``, whose errors are canonical.
+    """
+    schema = {k: v for k, v in load_schema(name).items() if k not in ("$defs", "$id")}
+    checker: Draft202012Validator = _Validator(
+        _inline(schema, name), format_checker=FormatChecker()
+    )
+    return checker

@@ -22,12 +22,19 @@ _CALENDAR = re.compile(
     r"|(?P<season>SP|SU|FA|WI)"
     r"))?$"
 )
-_TIME_PART = re.compile(r"^(?:(?P<hour>\d{2})(?::(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?|MO|AF|EV|NI|DT)$")
+_TIME_PART = re.compile(
+    r"^(?:(?P<hour>\d{2})(?::(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?|MO|AF|EV|NI|DT)$"
+)
 
 
 def _duration_problem(value: str) -> str | None:
     match = _DURATION.match(value)
-    if not match or value in {"P", "PT"} or value.endswith("T") or not any(match.groupdict().values()):
+    if (
+        not match
+        or value in {"P", "PT"}
+        or value.endswith("T")
+        or not any(match.groupdict().values())
+    ):
         return f"{value!r} is not a TIMEX3 duration; expected P[nY][nM][nW][nD][T[nH][nM][nS]], e.g. P6M"
     return None
 
@@ -65,7 +72,9 @@ def _time_problem(value: str) -> str | None:
         return problem
     match = _TIME_PART.match(time_part)
     if not match:
-        return f"{value!r} has time part {time_part!r}; expected hh, hh:mm, hh:mm:ss or MO/AF/EV/NI/DT"
+        return (
+            f"{value!r} has time part {time_part!r}; expected hh, hh:mm, hh:mm:ss or MO/AF/EV/NI/DT"
+        )
     hour, minute, second = match.group("hour"), match.group("minute"), match.group("second")
     if hour and int(hour) > 24 or minute and int(minute) > 59 or second and int(second) > 60:
         return f"{value!r} has an impossible time of day"
@@ -77,13 +86,19 @@ def value_problem(timex_type: str, value: str) -> tuple[str, str] | None:
     if value in REFS:
         if timex_type in {"DATE", "TIME"}:
             return None
-        return ("timex-type-mismatch", f"{value} is a DATE or TIME value; this date is {timex_type}")
+        return (
+            "timex-type-mismatch",
+            f"{value} is a DATE or TIME value; this date is {timex_type}",
+        )
     looks_duration = value.startswith("P")
     if timex_type == "DURATION":
         if not looks_duration:
             problem = _calendar_problem(value.split("T", 1)[0])
             if problem is None:
-                return ("timex-type-mismatch", f"{value!r} is a point in time; a DURATION value starts with P")
+                return (
+                    "timex-type-mismatch",
+                    f"{value!r} is a point in time; a DURATION value starts with P",
+                )
             return ("timex-value-invalid", problem)
         problem = _duration_problem(value)
         return ("timex-value-invalid", problem) if problem else None
@@ -92,7 +107,10 @@ def value_problem(timex_type: str, value: str) -> tuple[str, str] | None:
         return ("timex-value-invalid", problem) if problem else None
     if looks_duration:
         if _duration_problem(value) is None:
-            return ("timex-type-mismatch", f"{value!r} is a duration; a {timex_type} value is a point in time")
+            return (
+                "timex-type-mismatch",
+                f"{value!r} is a duration; a {timex_type} value is a point in time",
+            )
         return ("timex-value-invalid", f"{value!r} is not a TIMEX3 value")
     if timex_type == "TIME":
         problem = _time_problem(value)

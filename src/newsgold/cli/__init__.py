@@ -11,7 +11,19 @@ from newsgold import __version__
 from newsgold.errors import NewsgoldError
 
 # One module per subcommand, each with register(subparsers) setting ``func(args) -> int``.
-COMMANDS = ["validate"]
+COMMANDS = [
+    "validate",
+    "build",
+    "hydrate",
+    "new",
+    "export",
+    "import_",
+    "view",
+    "baseline",
+    "predict",
+    "score",
+    "agree",
+]
 
 
 def parser() -> argparse.ArgumentParser:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
+from newsgold import jsonio
+from newsgold.cli._common import emit
 from newsgold.validate import CATALOGUE, Report, validate_paths
 from newsgold.validate.incidents import LEVEL_NAMES
 
@@ -21,9 +22,19 @@ def register(sub: Any) -> None:
             "2 JSON Schema, 3 document invariants, 4 corpus invariants. Exit 0 when valid, 1 when not."
         ),
     )
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders to check (default: the whole repository)")
-    p.add_argument("--root", type=Path, help="repository root (default: found from the current folder upward)")
-    p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="files or folders to check (default: the whole repository)",
+    )
+    p.add_argument(
+        "--root", type=Path, help="repository root (default: found from the current folder upward)"
+    )
+    p.add_argument(
+        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+    )
     p.set_defaults(func=run)
 
 
@@ -45,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     """Validate and print the report."""
     report = validate_paths(list(args.paths), args.root)
     if args.format == "json":
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        emit(jsonio.dumps(report.to_dict()))
     else:
         print(render_text(report))
     return 0 if report.ok else 1

@@ -1,4 +1,8 @@
-"""Level 4: invariants across the corpus (unique doc_ids and texts)."""
+"""Level 4: invariants across the corpus (each article once, by text and by URL).
+
+Unique doc_ids need no check here: they are file names, lowercase by rule (doc-id-invalid), and
+the doc_id inside each file must equal its name (doc-id-mismatch).
+"""
 
 from __future__ import annotations
 
@@ -9,23 +13,33 @@ from newsgold.validate.incidents import Incident
 def check_corpus(docs: list[LoadedDoc]) -> list[Incident]:
     """Incidents that only show when documents are seen together."""
     out: list[Incident] = []
-    ids: dict[str, str] = {}
+    urls: dict[str, str] = {}
     texts: dict[str, str] = {}
     for doc in docs:
         meta = doc.metadata if isinstance(doc.metadata, dict) else {}
-        declared = meta.get("doc_id")
-        if isinstance(declared, str):
-            key = declared.lower()
-            if key in ids:
+        url = meta.get("url")
+        if isinstance(url, str):
+            key = url.strip().rstrip("/").lower()
+            if key in urls:
                 out.append(
-                    Incident(doc.files["metadata"], "/doc_id", "doc-id-duplicate", f"doc_id {declared!r} is already declared by {ids[key]}; expected unique doc_ids")
+                    Incident(
+                        doc.files["metadata"],
+                        "/url",
+                        "url-duplicate",
+                        f"url {url!r} is already the url of {urls[key]}; expected each article once",
+                    )
                 )
             else:
-                ids[key] = doc.files["metadata"]
+                urls[key] = doc.files["metadata"]
         if doc.text_sha256 is not None and "text" in doc.files:
             if doc.text_sha256 in texts:
                 out.append(
-                    Incident(doc.files["text"], "", "text-duplicate", f"same text (sha256 {doc.text_sha256[:12]}…) as {texts[doc.text_sha256]}; expected each article once")
+                    Incident(
+                        doc.files["text"],
+                        "",
+                        "text-duplicate",
+                        f"same text (sha256 {doc.text_sha256[:12]}…) as {texts[doc.text_sha256]}; expected each article once",
+                    )
                 )
             else:
                 texts[doc.text_sha256] = doc.files["text"]

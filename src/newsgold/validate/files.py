@@ -32,17 +32,19 @@ class LoadedDoc:
     files: dict[str, str] = field(default_factory=dict)
     failed: set[str] = field(default_factory=set)  # kinds whose file could not be read or parsed
 
-    def summary(self) -> LoadedDoc:
-        """What level 4 needs of a checked document (doc_ids and checksum), without its content."""
-        declared = self.metadata.get("doc_id") if isinstance(self.metadata, dict) else None
-        metadata = {"doc_id": declared} if isinstance(declared, str) else None
-        return LoadedDoc(self.doc_id, None, self.text_sha256, metadata, None, dict(self.files))
+    def release(self) -> None:
+        """Drop the content once checked, keeping what level 4 needs (file names, checksum, URL)."""
+        meta = self.metadata
+        if isinstance(meta, dict):
+            self.metadata = {k: meta[k] for k in LEVEL4_FIELDS if isinstance(meta.get(k), str)}
+        self.text = self.annotations = None
+
+
+LEVEL4_FIELDS = ("doc_id", "url")  # the metadata fields corpus-level checks compare
 
 
 def _json_incident(err: NewsgoldError) -> Incident:
-    if err.message.startswith("cannot read"):
-        kind = "file-unreadable"
-    elif "duplicate key" in err.message:
+    if "duplicate key" in err.message:
         kind = "json-duplicate-key"
     elif "not a JSON number" in err.message:
         kind = "json-nonfinite"
@@ -51,19 +53,12 @@ def _json_incident(err: NewsgoldError) -> Incident:
     return Incident(err.file, err.pointer, kind, err.message)
 
 
-def _rel(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix()
-
-
 def find(root: Path, wanted: set[str] | None = None) -> tuple[list[LoadedDoc], list[Incident]]:
     """Find every document's files under root (or only the wanted doc_ids), reading none."""
     for folder in (CORPUS_DIR, ANNOTATIONS_DIR):
         if not (root / folder).is_dir():
             raise NewsgoldError(
-                f"not a newsgold repository: no folder {folder}/ here; expected corpus/ and "
-                "annotations/",
-                str(root),
-                status=2,
+                f"no {folder}/ folder; expected a newsgold repository root", str(root), status=2
             )
     incidents: list[Incident] = []
     found: dict[str, LoadedDoc] = {}
@@ -73,8 +68,8 @@ def find(root: Path, wanted: set[str] | None = None) -> tuple[list[LoadedDoc], l
     ]
     for folder, kinds in places:
         base = root / folder
-        # Resolving each file would cost a system call per path component: resolve the folder
-        # once, and only the files that are symlinks themselves.
+        # Resolving every file costs a system call per path component: resolve the folder once,
+        # and only the files that are symlinks themselves.
         folder_inside = inside(root, base)
         with os.scandir(base) as entries:
             listing = sorted(entries, key=lambda e: e.name)
@@ -88,21 +83,36 @@ def find(root: Path, wanted: set[str] | None = None) -> tuple[list[LoadedDoc], l
                 continue
             if suffix not in kinds or not entry.is_file():
                 incidents.append(
-                    Incident(rel, "", "file-unexpected", f"unexpected {entry.name!r}; expected <doc_id>{'/'.join(kinds)} files only")
-                )
-                continue
-            if not folder_inside or entry.is_symlink() and not inside(root, path):
-                incidents.append(
-                    Incident(rel, "", "path-outside-repo", f"resolves to {path.resolve()}, outside the repository; expected a regular file inside it")
+                    Incident(
+                        rel,
+                        "",
+                        "file-unexpected",
+                        f"unexpected {entry.name!r}; expected <doc_id>{'/'.join(kinds)} files only",
+                    )
                 )
                 continue
             if not is_doc_id(stem):
                 incidents.append(
-                    Incident(rel, "", "doc-id-invalid", f"file name {stem!r} is not a doc_id; expected lowercase [a-z0-9-], at most 80 characters")
+                    Incident(
+                        rel,
+                        "",
+                        "doc-id-invalid",
+                        f"file name {stem!r} is not a doc_id; expected lowercase [a-z0-9-], at most 80 characters",
+                    )
                 )
                 continue
             doc = found.setdefault(stem, LoadedDoc(stem))
             doc.files[kinds[suffix]] = rel
+            if not folder_inside or (entry.is_symlink() and not inside(root, path)):
+                incidents.append(
+                    Incident(
+                        rel,
+                        "",
+                        "path-outside-repo",
+                        f"resolves to {path.resolve()}, outside the repository; expected a regular file inside it",
+                    )
+                )
+                doc.failed.add(kinds[suffix])  # never read
     for doc in found.values():
         incidents.extend(_pairing(doc))
     return [found[k] for k in sorted(found)], incidents
@@ -112,7 +122,8 @@ def read(root: Path, doc: LoadedDoc) -> list[Incident]:
     """Read and parse the files find() located for one document (level 1 checks)."""
     incidents: list[Incident] = []
     for kind, rel in doc.files.items():
-        incidents.extend(_read(root / rel, rel, kind, doc))
+        if kind not in doc.failed:  # files outside the repository are not read
+            incidents.extend(_read(root / rel, rel, kind, doc))
     return incidents
 
 
@@ -130,7 +141,8 @@ def _read(path: Path, rel: str, kind: str, doc: LoadedDoc) -> list[Incident]:
             raw = path.read_bytes()
         except OSError as err:
             doc.failed.add(kind)
-            return [Incident(rel, "", "file-unreadable", f"cannot read: {err.strerror}")]
+            message = f"cannot read: {err.strerror}; expected a readable file"
+            return [Incident(rel, "", "file-unexpected", message)]
         problems = text_problems(raw)
         doc.text_sha256 = sha256_bytes(raw)
         if problems:
@@ -152,12 +164,33 @@ def _pairing(doc: LoadedDoc) -> list[Incident]:
     if "text" not in doc.files:
         for kind in ("metadata", "annotations"):
             if kind in doc.files:
-                out.append(Incident(doc.files[kind], "", "text-missing", f"no text {text_file} for this file; expected one"))
+                out.append(
+                    Incident(
+                        doc.files[kind],
+                        "",
+                        "text-missing",
+                        f"no text {text_file} for this file; expected one",
+                    )
+                )
         return out
     if "metadata" not in doc.files:
-        out.append(Incident(text_file, "", "metadata-missing", f"no metadata {CORPUS_DIR}/{doc.doc_id}.json; expected one beside the text"))
+        out.append(
+            Incident(
+                text_file,
+                "",
+                "metadata-missing",
+                f"no metadata {CORPUS_DIR}/{doc.doc_id}.json; expected one beside the text",
+            )
+        )
     if "annotations" not in doc.files:
-        out.append(Incident(text_file, "", "annotations-missing", f"no annotations {ANNOTATIONS_DIR}/{doc.doc_id}.json; expected one (status draft if empty)"))
+        out.append(
+            Incident(
+                text_file,
+                "",
+                "annotations-missing",
+                f"no annotations {ANNOTATIONS_DIR}/{doc.doc_id}.json; expected one (status draft if empty)",
+            )
+        )
     return out
 
 
@@ -166,10 +199,22 @@ def checksums(doc: LoadedDoc) -> list[Incident]:
     out: list[Incident] = []
     if doc.text_sha256 is None:
         return out
-    for kind, pid in (("metadata", "text-sha256-mismatch"), ("annotations", "annotation-sha256-mismatch")):
+    for kind, pid in (
+        ("metadata", "text-sha256-mismatch"),
+        ("annotations", "annotation-sha256-mismatch"),
+    ):
         data = getattr(doc, kind)
-        if isinstance(data, dict) and isinstance(data.get("text_sha256"), str) and data["text_sha256"] != doc.text_sha256:
+        if (
+            isinstance(data, dict)
+            and isinstance(data.get("text_sha256"), str)
+            and data["text_sha256"] != doc.text_sha256
+        ):
             out.append(
-                Incident(doc.files[kind], "/text_sha256", pid, f"text_sha256 is {data['text_sha256'][:12]}…; the text's sha256 is {doc.text_sha256}")
+                Incident(
+                    doc.files[kind],
+                    "/text_sha256",
+                    pid,
+                    f"text_sha256 is {data['text_sha256'][:12]}…; the text's sha256 is {doc.text_sha256}",
+                )
             )
     return out

@@ -45,8 +45,16 @@ def schema_incidents(data: Any, schema: str, file: str) -> list[Incident]:
         validator(schema).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]
     )
     out = [
-        Incident(file, _where(e), "schema-violation", f"{_message(e)} (schema: {schema})") for e in errors[:MAX_PER_FILE]
+        Incident(file, _where(e), "schema-violation", f"{_message(e)} (schema: {schema})")
+        for e in errors[:MAX_PER_FILE]
     ]
     if len(errors) > MAX_PER_FILE:
-        out.append(Incident(file, "", "schema-violation", f"{len(errors) - MAX_PER_FILE} more schema violations not shown"))
+        out.append(
+            Incident(
+                file,
+                "",
+                "schema-violation",
+                f"{len(errors) - MAX_PER_FILE} more schema violations not shown",
+            )
+        )
     return out

@@ -211,9 +211,10 @@ def metadata_doc_id_of_another_file(root: Path) -> None:
     edit(META, lambda m: m.update(doc_id="synthetic-7-9999999"))(root)
 
 
-@case("doc-id-duplicate", f"corpus/{OTHER}.json", "/doc_id")
-def metadata_doc_id_claimed_twice(root: Path) -> None:
-    edit(META, lambda m: m.update(doc_id=OTHER))(root)
+@case("url-duplicate", f"corpus/{OTHER}.json", "/url")
+def metadata_url_of_another_article(root: Path) -> None:
+    other = load(root, f"corpus/{OTHER}.json")
+    edit(META, lambda m: m.update(url=other["url"] + "/"))(root)  # the same page
 
 
 # --- annotation JSON --------------------------------------------------------------------------

@@ -1,0 +1,58 @@
+"""Helpers shared by the subcommands: the repository argument and where a report goes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from newsgold import jsonio
+from newsgold.atomic import write_text
+from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, find_root
+from newsgold.errors import NewsgoldError
+
+
+def repository(root: Path | None) -> Path:
+    """The repository root: ``--root`` as given (checked), else found from the current folder up."""
+    if root is None:
+        return find_root()
+    if not (root / CORPUS_DIR).is_dir() or not (root / ANNOTATIONS_DIR).is_dir():
+        raise NewsgoldError(
+            "--root is not a newsgold repository (expected corpus/ and annotations/ in it)",
+            str(root),
+            status=2,
+        )
+    return root.resolve()
+
+
+def emit(text: str, output: Path | None = None) -> None:
+    """Print text, or write it to a file atomically (a final line end is added when missing)."""
+    text = text if not text or text.endswith("\n") else text + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_text(output, text)
+
+
+def add_report_options(p: argparse.ArgumentParser) -> None:
+    """``--format table|json|markdown`` and ``--output FILE``, as every report command has."""
+    p.add_argument(
+        "--format", choices=["table", "json", "markdown"], default="table", help="output format"
+    )
+    p.add_argument(
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write the report here (default: standard output)",
+    )
+
+
+def report(args: argparse.Namespace, data: Any, text: Callable[[bool], str]) -> int:
+    """Emit a result as ``--format`` asks: JSON of ``data``, else ``text(markdown)``."""
+    if args.format == "json":
+        emit(jsonio.dumps(data), args.output)
+    else:
+        emit(text(args.format == "markdown"), args.output)
+    return 0

@@ -1,0 +1,57 @@
+"""``newsgold predict``: run an extractor over the corpus and write a predictions file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from newsgold import jsonio
+from newsgold.cli._common import emit, repository
+from newsgold.corpus import load_corpus
+from newsgold.progress import Progress
+from newsgold.scoring.harness import load_model, predict
+
+
+def register(sub: Any) -> None:
+    """Add the predict subcommand."""
+    p = sub.add_parser(
+        "predict",
+        help="run an extractor over the corpus and write predictions",
+        description=(
+            "Import MODULE:CALLABLE, call it as callable(text, metadata) on every article of the "
+            "corpus, check what it returns ({'entities': [...], 'dates': [...], ...}) and write a "
+            "predictions file for `newsgold score`. Nothing is written unless every document "
+            "succeeds."
+        ),
+    )
+    p.add_argument(
+        "--model",
+        required=True,
+        metavar="MODULE:CALLABLE",
+        help="the extractor, e.g. mymodel:extract",
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="predictions file to write (default: standard output)",
+    )
+    p.add_argument(
+        "--root", type=Path, help="repository root (default: found from the current folder upward)"
+    )
+    p.add_argument("--split", nargs="+", metavar="SPLIT", help="only articles of these splits")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the model and write its predictions atomically."""
+    model = load_model(args.model)
+    corpus = load_corpus(repository(args.root))
+    documents = [d for d in corpus if not args.split or d.metadata.get("split") in args.split]
+    lines = predict(model, documents, args.model, Progress("predicting"))
+    emit(jsonio.dumps_lines(lines), args.out)
+    if args.out is not None:
+        print(f"wrote {len(lines)} prediction(s) to {args.out}", file=sys.stderr)
+    return 0

@@ -1,0 +1,153 @@
+"""``newsgold score``: score predictions against gold, merge shard results, compare two systems."""
+
+from __future__ import annotations
+
+import argparse
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from newsgold import jsonio
+from newsgold.cli._common import add_report_options, report
+from newsgold.corpus import LAYERS
+from newsgold.errors import NewsgoldError
+from newsgold.progress import Progress
+from newsgold.scoring.report import comparison_text
+from newsgold.scoring.score import DEFAULT_TOLERANCE, ScoreResult, merge, score
+from newsgold.scoring.stats import METHODS, bootstrap_intervals, paired_test
+
+
+def register(sub: Any) -> None:
+    """Add the score subcommand."""
+    p = sub.add_parser(
+        "score",
+        help="score predictions against the gold annotations",
+        description=(
+            "Score a predictions file (JSON Lines, one object per document) against gold: the four "
+            "SemEval-2013 span schemes per layer and type, TempEval-3 date metrics, figure values, "
+            "claim attribution. --merge joins shard results (score JSON files) exactly; --compare "
+            "tests two predictions files against each other. Definitions: docs/scoring.md."
+        ),
+    )
+    p.add_argument(
+        "predictions", nargs="?", type=Path, metavar="PRED.jsonl", help="the predictions"
+    )
+    p.add_argument(
+        "--gold",
+        type=Path,
+        help="repository root, annotations folder or file (default: this repository)",
+    )
+    p.add_argument(
+        "--root", type=Path, help="repository whose corpus/ supplies texts (default: found upward)"
+    )
+    p.add_argument(
+        "--layers",
+        nargs="+",
+        choices=LAYERS,
+        default=list(LAYERS),
+        help="layers to score (default: all)",
+    )
+    p.add_argument(
+        "--split", nargs="+", metavar="SPLIT", help="score only gold documents of these splits"
+    )
+    p.add_argument(
+        "--include-drafts", action="store_true", help="also score documents whose status is draft"
+    )
+    add_report_options(p)
+    p.add_argument(
+        "--per-doc", action="store_true", help="add the headline metrics of every document"
+    )
+    p.add_argument(
+        "--tolerance",
+        type=float,
+        default=DEFAULT_TOLERANCE,
+        metavar="X",
+        help=f"relative tolerance of figure values (default: {DEFAULT_TOLERANCE})",
+    )
+    p.add_argument(
+        "--bootstrap",
+        type=int,
+        default=0,
+        metavar="N",
+        help=(
+            "document-level bootstrap resamples for confidence intervals; with --compare, the "
+            "rounds of the test (default 1000)"
+        ),
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        metavar="S",
+        help="random seed of the resampling (default: 0)",
+    )
+    p.add_argument(
+        "--confidence",
+        type=float,
+        default=0.95,
+        help="confidence level of the intervals (default: 0.95)",
+    )
+    p.add_argument(
+        "--compare",
+        nargs=2,
+        type=Path,
+        metavar=("A.jsonl", "B.jsonl"),
+        help="paired test of two systems",
+    )
+    p.add_argument(
+        "--test",
+        choices=METHODS,
+        default="randomization",
+        help="paired test for --compare (default: randomization)",
+    )
+    p.add_argument(
+        "--merge",
+        nargs="+",
+        type=Path,
+        metavar="SCORE.json",
+        help="merge score JSON files of shards",
+    )
+    p.set_defaults(func=run)
+
+
+def _merge(paths: list[Path]) -> ScoreResult:
+    return merge([ScoreResult.from_dict(jsonio.load(p), str(p)) for p in paths])
+
+
+def run(args: argparse.Namespace) -> int:
+    """Score, merge or compare, and print the report."""
+    modes = [args.predictions is not None, args.compare is not None, args.merge is not None]
+    if sum(modes) != 1:
+        raise NewsgoldError(
+            "give exactly one of PRED.jsonl, --compare A B or --merge FILE...", status=2
+        )
+    options = {
+        "layers": args.layers,
+        "tolerance": args.tolerance,
+        "splits": args.split,
+        "include_drafts": args.include_drafts,
+        "root": args.root,
+    }
+    gold = args.gold if args.gold is not None else args.root
+    if args.compare:
+        a = score(gold, args.compare[0], progress=Progress("scoring A"), **options)
+        b = score(gold, args.compare[1], progress=Progress("scoring B"), **options)
+        comparison = paired_test(a, b, args.bootstrap or 1000, args.seed, args.test)
+        return report(args, comparison.to_dict(), partial(comparison_text, comparison))
+    if args.merge:
+        result = _merge(args.merge)
+        if args.bootstrap:
+            result.bootstrap = bootstrap_intervals(
+                result, args.bootstrap, args.seed, args.confidence
+            )
+    else:
+        result = score(
+            gold,
+            args.predictions,
+            bootstrap=args.bootstrap,
+            seed=args.seed,
+            confidence=args.confidence,
+            progress=Progress("scoring"),
+            **options,
+        )
+    return report(args, result.to_dict(args.per_doc), partial(result.to_text, per_doc=args.per_doc))

@@ -1,0 +1,1 @@
+"""Contributing to the corpus: adding articles, writing files safely, checking before writing."""

@@ -1,0 +1,1 @@
+"""Converters between newsgold annotation JSON and the annotation tools people use."""

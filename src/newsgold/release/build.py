@@ -1,0 +1,261 @@
+"""``newsgold build``: validate, then write a release folder beside the target and swap it in.
+
+The build streams document by document (memory stays at one row group per file), holds a lock
+against concurrent builds of the same target, and leaves the previous release untouched when it
+fails or is interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsgold import __version__
+from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, doc_ids, load_document
+from newsgold.errors import NewsgoldError
+from newsgold.release import card, croissant, manifest
+from newsgold.release.features import LAYER_CONFIGS
+from newsgold.release.ner import ner_rows
+from newsgold.release.rows import document_row, layer_rows
+from newsgold.release.writer import Contents, ReleaseWriter, Stats
+from newsgold.validate import Report, validate
+
+ProgressFn = Callable[[int, int], None]
+CHANGELOG = "CHANGELOG.md"
+LEADERBOARD = "LEADERBOARD.md"
+# Documents a release carries beside its card: name in the release -> where the sources keep it.
+CARRIED = {CHANGELOG: CHANGELOG, LEADERBOARD: "docs/leaderboard.md"}
+LICENSE = "LICENSE.md"
+
+
+class InvalidSources(NewsgoldError):
+    """The sources did not validate; nothing was built."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        super().__init__(
+            f"{len(report.incidents)} validation incident(s); nothing was built", str(report.root)
+        )
+
+
+@dataclass
+class BuildResult:
+    """What a build or hydrate wrote: where, how many rows, the fingerprint."""
+
+    out: Path
+    fingerprint: str
+    documents: dict[str, int]
+    with_text: int
+    without_text: list[str]
+    rows: dict[str, dict[str, int]]
+    files: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as JSON-ready data."""
+        return {
+            "out": str(self.out),
+            "version": __version__,
+            "fingerprint": self.fingerprint,
+            "documents": self.documents,
+            "with_text": self.with_text,
+            "without_text": self.without_text,
+            "rows": self.rows,
+            "files": self.files,
+        }
+
+
+@contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """Hold ``<out>.lock`` beside the target for the duration, or fail at once if another build holds it."""
+    import fcntl  # POSIX; imported here so the rest of the module loads anywhere
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = out.parent / f"{out.name}.lock"
+    handle = lock_path.open("a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            raise NewsgoldError(
+                f"another newsgold build or hydrate is writing this release (lock {lock_path.name} held by "
+                f"process {holder}); wait for it to finish and run again",
+                str(out),
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+    finally:
+        handle.close()
+
+
+def _check_target(out: Path, root: Path | None) -> None:
+    target = out.resolve()
+    if root is not None:
+        sources = [root / CORPUS_DIR, root / ANNOTATIONS_DIR]
+        if target == root.resolve() or any(target.is_relative_to(s.resolve()) for s in sources):
+            raise NewsgoldError(
+                "the release cannot be written over the sources; choose another --out",
+                str(out),
+                status=2,
+            )
+    if out.exists() and not out.is_dir():
+        raise NewsgoldError("exists and is not a folder; choose another --out", str(out), status=2)
+    if out.is_dir() and any(out.iterdir()) and not (out / manifest.MANIFEST).is_file():
+        raise NewsgoldError(
+            f"exists and is not a newsgold release (no {manifest.MANIFEST}); it would be replaced, so choose "
+            "another --out or remove it",
+            str(out),
+            status=2,
+        )
+
+
+def _clean_leftovers(out: Path) -> None:
+    """Remove temporary folders an interrupted build of this target left (we hold the lock)."""
+    for pattern in (f"{out.name}.tmp-*", f"{out.name}.old-*"):
+        for path in out.parent.glob(pattern):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+
+
+def _swap(tmp: Path, out: Path) -> None:
+    """Put the finished folder in place of the old release with two renames."""
+    if not out.exists():
+        os.rename(tmp, out)
+        return
+    old = out.parent / f"{out.name}.old-{os.getpid()}-{secrets.token_hex(4)}"
+    os.rename(out, old)
+    try:
+        os.rename(tmp, out)
+    except BaseException:
+        os.rename(old, out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def staging(out: Path) -> Iterator[Path]:
+    """A fresh folder beside ``out`` that replaces it on success and is removed on any failure.
+
+    Hold ``locked(out)`` around it.
+    """
+    _clean_leftovers(out)
+    tmp = out.parent / f"{out.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
+    tmp.mkdir()
+    try:
+        yield tmp
+        _swap(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def emit(
+    writer: ReleaseWriter, stats: Stats, row: dict[str, Any], ner: list[dict[str, Any]]
+) -> None:
+    """Write one document's rows to every config."""
+    split = row["split"]
+    stats.observe(row)
+    stats.observe_ner(split, ner)
+    writer.add("documents", split, [row])
+    derived = layer_rows(row)
+    for config in LAYER_CONFIGS:
+        writer.add(config, split, derived[config])
+    writer.add("ner", split, ner)
+
+
+def finish(folder: Path, contents: Contents, stats: Stats, carried: dict[str, str]) -> str:
+    """Write the card, LICENSE.md, the carried documents, croissant.json and MANIFEST.json.
+
+    Returns the fingerprint. ``carried`` maps release file names (CHANGELOG.md, LEADERBOARD.md)
+    to their text.
+    """
+    changelog = carried.get(CHANGELOG)
+    fingerprint = contents.fingerprint()
+    data_files = [path for splits in contents.files.values() for path in splits.values()]
+    sizes = {path: (folder / path).stat().st_size for path in data_files}
+    release = card.Release(contents, stats, fingerprint, sizes, changelog, carried.get(LEADERBOARD))
+    sha = {path: manifest.file_sha256(folder / path) for path in data_files}
+    texts = {
+        "README.md": card.render(release),
+        LICENSE: card.license_text(release),
+        "croissant.json": json.dumps(
+            croissant.croissant(release, sha), ensure_ascii=False, indent=2
+        )
+        + "\n",
+    }
+    texts.update(carried)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8", newline="\n")
+    files = {path: {"bytes": sizes[path], "sha256": sha[path]} for path in data_files}
+    for name in texts:
+        raw = (folder / name).read_bytes()
+        files[name] = {"bytes": len(raw), "sha256": manifest.file_sha256(folder / name)}
+    data = manifest.manifest(release, files)
+    (folder / manifest.MANIFEST).write_text(manifest.dumps(data), encoding="utf-8", newline="\n")
+    return fingerprint
+
+
+def carried_documents(folder: Path, in_release: bool) -> dict[str, str]:
+    """The changelog and leaderboard, read from the sources or from a built release."""
+    found = {}
+    for name, source in CARRIED.items():
+        path = folder / (name if in_release else source)
+        if path.is_file():
+            found[name] = path.read_text(encoding="utf-8")
+    return found
+
+
+def result(out: Path, contents: Contents, stats: Stats, fingerprint: str) -> BuildResult:
+    """Summarise a finished release."""
+    files = sorted(p for splits in contents.files.values() for p in splits.values())
+    return BuildResult(
+        out=out,
+        fingerprint=fingerprint,
+        documents={s: stats.documents[s] for s in card.ordered_splits(stats.documents)},
+        with_text=sum(stats.with_text.values()),
+        without_text=list(stats.textless),
+        rows=contents.rows,
+        files=files,
+    )
+
+
+def build(
+    root: Path, out: Path, *, text: bool = True, progress: ProgressFn | None = None
+) -> BuildResult:
+    """Validate the repository at root and write its release to out (text only where rights allow)."""
+    _check_target(out, root)
+    report = validate(root)
+    if not report.ok:
+        raise InvalidSources(report)
+    ids = doc_ids(root)
+    if not ids:
+        raise NewsgoldError(f"no articles in {CORPUS_DIR}/: nothing to release", str(root))
+    with locked(out), staging(out) as tmp:
+        writer = ReleaseWriter(tmp)
+        stats = Stats()
+        try:
+            for done, doc_id in enumerate(ids, start=1):
+                doc = load_document(root, doc_id)
+                row = document_row(doc, text and bool(doc.metadata["rights"]["redistribute"]))
+                ner, counts = ner_rows(row, doc.text)
+                stats.ner.update(counts)
+                emit(writer, stats, row, ner)
+                if progress is not None:
+                    progress(done, len(ids))
+            contents = writer.close()
+        except BaseException:
+            writer.abort()
+            raise
+        fingerprint = finish(tmp, contents, stats, carried_documents(root, in_release=False))
+    return result(out, contents, stats, fingerprint)

@@ -1,0 +1,242 @@
+"""Gold documents for scoring and agreement: from a repository, annotation files, or rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from newsgold import jsonio
+from newsgold.corpus import (
+    ANNOTATIONS_DIR,
+    CORPUS_DIR,
+    LAYERS,
+    Corpus,
+    Document,
+    find_root,
+    load_corpus,
+    read_text,
+    sha256_text,
+)
+from newsgold.errors import NewsgoldError
+from newsgold.scoring.predictions import object_problems
+
+METADATA_FIELDS = (
+    "title",
+    "url",
+    "publisher",
+    "byline",
+    "agency",
+    "published",
+    "language",
+    "rights",
+    "split",
+)
+
+Row = Mapping[str, Any]
+GoldSource = Path | str | Corpus | Iterable[Document] | Iterable[Row] | None
+
+
+def check_document(doc: Document, file: str, prefix: str = "") -> None:
+    """Raise NewsgoldError at the first gold span that is malformed or contradicts the text."""
+    layers = {layer: doc.annotations.get(layer) or [] for layer in LAYERS}
+    problems = object_problems({"doc_id": doc.doc_id, **layers}, {doc.doc_id: doc.text})
+    if problems:
+        pointer, message = problems[0]
+        raise NewsgoldError(f"gold annotation: {message}", file, prefix + pointer)
+
+
+def _is_root(folder: Path) -> bool:
+    return (folder / CORPUS_DIR).is_dir() and (folder / ANNOTATIONS_DIR).is_dir()
+
+
+def _document(row: Row, file: str, prefix: str, root: Path | None) -> Document:
+    doc_id = row.get("doc_id") if isinstance(row, Mapping) else None
+    if not isinstance(doc_id, str):
+        raise NewsgoldError(
+            "no doc_id; expected an annotation object with a doc_id", file, prefix + "/doc_id"
+        )
+    annotations = {k: v for k, v in row.items() if k not in ("text", "metadata")}
+    for layer in LAYERS:
+        annotations[layer] = list(row.get(layer) or [])
+    metadata: dict[str, Any] = dict(
+        row.get("metadata") or {k: row[k] for k in METADATA_FIELDS if k in row}
+    )
+    text = row.get("text")
+    if text is None:
+        text, stored = repository_text(doc_id, root, file, prefix)
+        metadata = metadata or stored
+    if not isinstance(text, str):
+        raise NewsgoldError("text is not a string", file, prefix + "/text")
+    expected = row.get("text_sha256")
+    if isinstance(expected, str) and expected != sha256_text(text):
+        raise NewsgoldError(
+            f"the text of {doc_id!r} does not match its text_sha256 "
+            "(a different version of the article?)",
+            file,
+            prefix + "/text_sha256",
+        )
+    doc = Document(doc_id, text, metadata, annotations)
+    check_document(doc, file, prefix)
+    return doc
+
+
+def repository_text(
+    doc_id: str, root: Path | None, file: str, prefix: str = ""
+) -> tuple[str, dict[str, Any]]:
+    """The text and metadata of a document from a repository's corpus/ (for text-less rows)."""
+    try:
+        base = root or find_root()
+    except NewsgoldError:
+        raise NewsgoldError(
+            f"no text for {doc_id!r}: the row carries none and no repository is here to "
+            "read it from (restore release texts with `newsgold hydrate`)",
+            file,
+            prefix,
+        ) from None
+    text = read_text(base / CORPUS_DIR / f"{doc_id}.txt")
+    meta_file = base / CORPUS_DIR / f"{doc_id}.json"
+    metadata = jsonio.load(meta_file) if meta_file.is_file() else {}
+    return text, metadata
+
+
+def _release_rows(paths: list[Path], root: Path | None) -> list[dict[str, Any]]:
+    """Annotation-shaped rows from the ``documents`` Parquet files of a built release."""
+    import pyarrow.parquet as pq  # only releases need pyarrow here
+
+    rows = []
+    for path in paths:
+        try:
+            table = pq.read_table(path)
+        except (OSError, ValueError) as err:
+            raise NewsgoldError(f"cannot read Parquet: {err}", str(path)) from None
+        if "annotators" not in table.column_names:
+            raise NewsgoldError(
+                "not a documents file of a newsgold release (no annotators column); expected "
+                "data/documents/<split>-*.parquet",
+                str(path),
+                status=2,
+            )
+        for number, row in enumerate(table.to_pylist(), start=1):
+            rows.append(from_release_row(row, root, str(path), f"row {number}"))
+    return rows
+
+
+def is_release_row(row: Row) -> bool:
+    """Whether a row comes from a release's documents config (flat metadata, maybe ClassLabel ids)."""
+    return "rights" in row and "synthetic" in row and "annotators" in row
+
+
+def from_release_row(row: Row, root: Path | None, file: str, prefix: str) -> dict[str, Any]:
+    """An annotation-shaped row (with text and metadata) from a release ``documents`` row."""
+    from newsgold.release.rows import annotations_from_row, metadata_from_row
+
+    text = row["text"]
+    if text is None:
+        text, _ = repository_text(row["doc_id"], root, file, prefix)
+    annotations = annotations_from_row(dict(row), text)
+    return {**annotations, "text": text, "metadata": metadata_from_row(dict(row))}
+
+
+def _is_release(folder: Path) -> bool:
+    return (folder / "MANIFEST.json").is_file() and (folder / "data" / "documents").is_dir()
+
+
+def _unique(docs: list[Document], source: str) -> list[Document]:
+    seen: set[str] = set()
+    for doc in docs:
+        if doc.doc_id in seen:
+            raise NewsgoldError(
+                f"doc_id {doc.doc_id!r} appears twice; expected each document once", source
+            )
+        seen.add(doc.doc_id)
+    return sorted(docs, key=lambda d: d.doc_id)
+
+
+def gold_from_rows(
+    rows: Iterable[Row], root: Path | None = None, source: str = "<rows>"
+) -> list[Document]:
+    """Gold documents from dicts shaped like annotation JSON (plus ``text`` and metadata fields).
+
+    Rows of the Hugging Face release (``load_dataset(release)["test"]``, ClassLabel ids and all)
+    are accepted as they are. A row without ``text`` takes it from the repository's ``corpus/``
+    (``root``, or the one around the current folder), as for articles not redistributed.
+    """
+    docs = []
+    for n, row in enumerate(rows, start=1):
+        if isinstance(row, Mapping) and is_release_row(row):
+            row = from_release_row(row, root, source, f"row {n}")
+        docs.append(_document(row, source, f"row {n}", root))
+    return _unique(docs, source)
+
+
+def load_gold(path: Path | str | None = None, root: Path | None = None) -> list[Document]:
+    """Gold from a repository root, an annotations folder or file, a JSONL of rows, or a release.
+
+    A built release folder (or its ``documents`` Parquet file) is read row by row; rows of
+    articles released without text take it from the repository around the current folder.
+    """
+    if path is None:
+        return _checked_corpus(load_corpus(root or find_root()))
+    where = Path(path)
+    if where.is_dir() and _is_root(where):
+        return _checked_corpus(load_corpus(where))
+    base = root or (where.parent if _is_root(where.parent) else None)
+    if where.is_dir() and _is_release(where):
+        files = sorted((where / "data" / "documents").glob("*.parquet"))
+        return gold_from_rows(_release_rows(files, root), root, str(where))
+    if where.is_file() and where.suffix == ".parquet":
+        return gold_from_rows(_release_rows([where], root), root, str(where))
+    if where.is_dir():
+        files = sorted(where.glob("*.json"))
+        if not files:
+            raise NewsgoldError(
+                "no annotation files (*.json) here; expected a repository root or an "
+                "annotations folder",
+                str(where),
+                status=2,
+            )
+        docs = [_document(jsonio.load(f), str(f), "", base) for f in files]
+        return _unique(docs, str(where))
+    if where.is_file() and where.suffix == ".json":
+        base = root or (where.parent.parent if _is_root(where.parent.parent) else None)
+        return [_document(jsonio.load(where), str(where), "", base)]
+    if where.is_file() and where.suffix == ".jsonl":
+        return _unique(_rows_file(where, base), str(where))
+    raise NewsgoldError(
+        "expected a repository root, an annotations folder, an annotation .json file, "
+        "a .jsonl of rows, a release folder or its documents .parquet",
+        str(where),
+        status=2,
+    )
+
+
+def _rows_file(path: Path, root: Path | None) -> list[Document]:
+    docs = []
+    for number, row, problem in jsonio.load_lines(path, "gold rows"):
+        if problem is not None:
+            pointer, message = problem
+            raise NewsgoldError(message, str(path), f"line {number}{pointer}")
+        docs.append(_document(row, str(path), f"line {number}", root))
+    return docs
+
+
+def _checked_corpus(corpus: Corpus) -> list[Document]:
+    for doc in corpus:
+        check_document(doc, f"{ANNOTATIONS_DIR}/{doc.doc_id}.json")
+    return list(corpus.documents)
+
+
+def as_gold(gold: GoldSource, root: Path | None = None) -> list[Document]:
+    """Whatever a caller passes as gold, as checked documents sorted by doc_id."""
+    if gold is None or isinstance(gold, str | Path):
+        return load_gold(gold, root)
+    if isinstance(gold, Corpus):
+        return _checked_corpus(gold)
+    items = list(gold)
+    if all(isinstance(item, Document) for item in items):
+        docs = [item for item in items if isinstance(item, Document)]
+        for doc in docs:
+            check_document(doc, doc.doc_id)
+        return _unique(docs, "<documents>")
+    return gold_from_rows([item for item in items if isinstance(item, Mapping)], root)

@@ -1,0 +1,82 @@
+"""The benchmark harness: run any extractor over the corpus and collect valid predictions."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from newsgold.corpus import LAYERS, Document
+from newsgold.errors import NewsgoldError
+from newsgold.scoring.predictions import object_problems
+
+Model = Callable[[str, dict[str, Any]], Any]
+Progress = Callable[[int, int], None]
+
+
+def load_model(spec: str) -> Model:
+    """The callable named ``module:attribute`` (``package.module:object.method`` works too)."""
+    module_name, _, attribute = spec.partition(":")
+    if not module_name or not attribute:
+        raise NewsgoldError(
+            f"model {spec!r}: expected module:callable, e.g. mypackage.model:extract", status=2
+        )
+    if "" not in sys.path:  # like `python -m`, find modules in the current folder
+        sys.path.insert(0, "")
+    try:
+        target: Any = importlib.import_module(module_name)
+        for part in attribute.split("."):
+            target = getattr(target, part)
+    except ImportError as err:
+        raise NewsgoldError(
+            f"model {spec!r}: cannot import {module_name!r}: {err}", status=2
+        ) from None
+    except AttributeError:
+        raise NewsgoldError(
+            f"model {spec!r}: {module_name!r} has no {attribute!r}", status=2
+        ) from None
+    if not callable(target):
+        raise NewsgoldError(f"model {spec!r}: {attribute!r} is not callable", status=2)
+    model: Model = target
+    return model
+
+
+def predict(
+    model: Model,
+    documents: Sequence[Document],
+    name: str = "model",
+    progress: Progress | None = None,
+) -> list[dict[str, Any]]:
+    """One checked prediction object per document: the model's layers under the doc_id."""
+    out: list[dict[str, Any]] = []
+    for n, doc in enumerate(documents, start=1):
+        try:
+            layers = model(doc.text, dict(doc.metadata))
+        except Exception as err:  # the model's own failure, reported with the document it failed on
+            raise NewsgoldError(
+                f"the model raised {type(err).__name__}: {err}", name, doc.doc_id
+            ) from err
+        if not isinstance(layers, dict):
+            raise NewsgoldError(
+                f"the model returned {type(layers).__name__}; "
+                f"expected a dict of layers {list(LAYERS)}",
+                name,
+                doc.doc_id,
+            )
+        line = {"doc_id": doc.doc_id, **{k: v for k, v in layers.items() if k != "doc_id"}}
+        try:  # a JSON round trip, so what is checked is exactly what gets written
+            line = json.loads(json.dumps(line, ensure_ascii=False, allow_nan=False))
+        except (TypeError, ValueError) as err:
+            raise NewsgoldError(
+                f"the model's output is not JSON: {err}", name, doc.doc_id
+            ) from None
+        problems = object_problems(line, {doc.doc_id: doc.text})
+        if problems:
+            pointer, message = problems[0]
+            raise NewsgoldError(f"invalid model output: {message}", name, f"{doc.doc_id}{pointer}")
+        out.append(line)
+        if progress is not None:
+            progress(n, len(documents))
+    return out

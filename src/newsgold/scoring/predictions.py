@@ -1,0 +1,142 @@
+"""Reading a system's predictions (JSON Lines), every problem located by line and JSON pointer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsgold import jsonio
+from newsgold.corpus import LAYERS
+from newsgold.errors import NewsgoldError
+from newsgold.schemas import fast_validator
+from newsgold.validate.schema import schema_incidents
+
+MAX_SHOWN = 20  # problems listed in one error message
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One fault of a predictions file: its line, a JSON pointer inside the line, what is wrong."""
+
+    line: int
+    pointer: str
+    message: str
+
+    def where(self) -> str:
+        """``line N`` followed by the JSON pointer (``line 3/entities/0/end``)."""
+        return f"line {self.line}{self.pointer}"
+
+
+@dataclass
+class Predictions:
+    """Checked predictions: one object per doc_id, and the line each came from."""
+
+    source: str
+    documents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+
+
+CODE_POINTS = "expected offsets in code points (not UTF-16 units or bytes)"
+
+
+def _span_problems(where: str, span: Mapping[str, Any], text: str) -> Iterator[tuple[str, str]]:
+    start, end = span["start"], span["end"]
+    if end > len(text):
+        yield (
+            f"{where}/end",
+            f"end {end} is past the text's end ({len(text)} code points); {CODE_POINTS}",
+        )
+    elif start >= end:
+        yield f"{where}/end", f"end {end} is not after start {start}; expected start < end"
+    elif "text" in span and span["text"] != text[start:end]:
+        said, actual = span["text"][:60], text[start:end][:60]
+        yield (
+            f"{where}/text",
+            f"text is {said!r}; the text at {start}:{end} is {actual!r}; {CODE_POINTS}",
+        )
+
+
+def span_problems(obj: Mapping[str, Any], text: str) -> Iterator[tuple[str, str]]:
+    """Offsets and texts of every span of a schema-valid object, claim sources and cues included."""
+    for layer in LAYERS:
+        for i, item in enumerate(obj.get(layer, [])):
+            yield from _span_problems(f"/{layer}/{i}", item, text)
+            if layer == "claims":
+                for part in ("source", "cue"):
+                    if isinstance(item.get(part), dict):
+                        yield from _span_problems(f"/{layer}/{i}/{part}", item[part], text)
+
+
+def object_problems(obj: Any, texts: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(pointer, message) for every fault of one prediction object: schema, doc_id, spans."""
+    if not fast_validator("predictions").is_valid(obj):
+        return [(i.pointer, i.message) for i in schema_incidents(obj, "predictions", "")]
+    doc_id = obj["doc_id"]
+    if doc_id not in texts:
+        return [("/doc_id", f"unknown doc_id {doc_id!r}; expected the doc_id of a gold document")]
+    return list(span_problems(obj, texts[doc_id]))
+
+
+def check_predictions(
+    source: Path | str | Iterable[Mapping[str, Any]], texts: Mapping[str, str]
+) -> tuple[Predictions, list[Problem]]:
+    """Parse and check predictions (a JSONL path, or objects numbered as lines from 1)."""
+    if isinstance(source, str | Path):
+        name = str(source)
+        parsed: Iterable[tuple[int, Any, Problem | None]] = (
+            (n, obj, None if problem is None else Problem(n, *problem))
+            for n, obj, problem in jsonio.load_lines(Path(source), "predictions")
+        )
+    else:
+        name = "<predictions>"
+        parsed = ((n, obj, None) for n, obj in enumerate(source, start=1))
+    out = Predictions(name)
+    problems: list[Problem] = []
+    for number, obj, problem in parsed:
+        if problem is not None:
+            problems.append(problem)
+            continue
+        found = object_problems(obj, texts)
+        problems.extend(Problem(number, pointer, message) for pointer, message in found)
+        if found:
+            continue
+        doc_id = obj["doc_id"]
+        if doc_id in out.lines:
+            message = (
+                f"doc_id {doc_id!r} is already predicted on line {out.lines[doc_id]}; "
+                "expected one line per document"
+            )
+            problems.append(Problem(number, "/doc_id", message))
+            continue
+        out.documents[doc_id] = dict(obj)
+        out.lines[doc_id] = number
+    return out, problems
+
+
+def raise_problems(problems: list[Problem], name: str) -> None:
+    """Raise one NewsgoldError located at the first problem and listing the next ones."""
+    if not problems:
+        return
+    first, rest = problems[0], problems[1:]
+    message = first.message
+    if rest:
+        message += f"\n  and {len(rest)} more problem(s):"
+        message += "".join(f"\n  {name}:{p.where()}: {p.message}" for p in rest[:MAX_SHOWN])
+        if len(rest) > MAX_SHOWN:
+            message += f"\n  ... {len(rest) - MAX_SHOWN} more"
+    raise NewsgoldError(message, name, first.where())
+
+
+def read_predictions(
+    source: Path | str | Iterable[Mapping[str, Any]] | Predictions, texts: Mapping[str, str]
+) -> Predictions:
+    """Checked predictions, or NewsgoldError naming every faulty line and field."""
+    name = source.source if isinstance(source, Predictions) else None
+    if isinstance(source, Predictions):
+        source = list(source.documents.values())
+    predictions, problems = check_predictions(source, texts)
+    predictions.source = name or predictions.source
+    raise_problems(problems, predictions.source)
+    return predictions

@@ -1,0 +1,320 @@
+"""Scoring predictions against gold: per-document additive counts summed into corpus scores."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from newsgold.corpus import LAYERS, Document, sha256_text
+from newsgold.errors import NewsgoldError
+from newsgold.scoring.counts import Accuracy, LayerCounts, Scores
+from newsgold.scoring.gold import GoldSource, as_gold
+from newsgold.scoring.layers import LAYER_METRICS, Context, Tokens, count_layer, headline_parts
+from newsgold.scoring.predictions import Predictions, read_predictions
+
+FORMAT = "newsgold-score/1"
+DEFAULT_TOLERANCE = 0.01
+Progress = Callable[[int, int], None]
+PredictionSource = Path | str | Iterable[Mapping[str, Any]] | Predictions
+
+
+@dataclass
+class DocRecord:
+    """One document's additive counts per layer, whether it had a prediction, and its gold."""
+
+    counts: dict[str, LayerCounts]
+    missing: bool
+    gold: str  # fingerprint of the gold scored, so shards scored on different gold never merge
+
+    def to_dict(self) -> dict[str, Any]:
+        """As stored under ``documents`` in the score JSON."""
+        return {
+            "missing": self.missing,
+            "gold": self.gold,
+            "counts": {layer: c.to_dict() for layer, c in self.counts.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DocRecord:
+        """Inverse of to_dict."""
+        counts = {layer: LayerCounts.from_dict(layer, c) for layer, c in data["counts"].items()}
+        return cls(counts, bool(data["missing"]), str(data["gold"]))
+
+
+def fingerprint(doc: Document, layers: Sequence[str]) -> str:
+    """A short hash of a document's text and the gold layers scored (independent of item order)."""
+    items = {
+        layer: sorted(json.dumps(i, sort_keys=True) for i in doc.spans(layer)) for layer in layers
+    }
+    data = json.dumps({"text": sha256_text(doc.text), **items}, sort_keys=True)
+    return sha256_text(data)[:16]
+
+
+def count_document(
+    doc: Document, prediction: Mapping[str, Any] | None, layers: Sequence[str], tolerance: float
+) -> DocRecord:
+    """Every additive count of one document (a missing prediction predicts nothing)."""
+    context = Context(Tokens(doc.text if "claims" in layers else ""), tolerance)
+    predicted = prediction or {}
+    counts = {
+        layer: count_layer(layer, doc.spans(layer), predicted.get(layer) or [], context)
+        for layer in layers
+    }
+    return DocRecord(counts, prediction is None, fingerprint(doc, layers))
+
+
+@dataclass
+class Bootstrap:
+    """Document-level bootstrap percentile intervals of the headline metrics."""
+
+    samples: int
+    seed: int
+    confidence: float
+    intervals: dict[str, tuple[float | None, float | None]]
+
+    def to_dict(self) -> dict[str, Any]:
+        """samples, seed, confidence, and [low, high] per headline metric."""
+        return {
+            "samples": self.samples,
+            "seed": self.seed,
+            "confidence": self.confidence,
+            "intervals": {k: list(v) for k, v in self.intervals.items()},
+        }
+
+
+@dataclass
+class ScoreResult:
+    """Scores of one predictions file: per-document counts and everything computed from them."""
+
+    layers: tuple[str, ...]
+    tolerance: float
+    documents: dict[str, DocRecord]
+    predictions: str = ""
+    ignored: list[str] = field(default_factory=list)
+    bootstrap: Bootstrap | None = None
+
+    @property
+    def missing(self) -> list[str]:
+        """Gold documents the predictions did not mention (scored as predicting nothing)."""
+        return sorted(d for d, rec in self.documents.items() if rec.missing)
+
+    @cached_property
+    def totals(self) -> dict[str, LayerCounts]:
+        """Counts of each layer summed over the documents."""
+        return sum_counts(self.layers, self.documents.values())
+
+    def metrics(self, layer: str) -> dict[str, Scores | Accuracy]:
+        """The layer-specific metrics (TempEval-3 for dates, value accuracy for figures, ...)."""
+        return LAYER_METRICS[layer](self.totals[layer])
+
+    def headline(self) -> dict[str, float | None]:
+        """The headline metrics (``layer.strict_f1`` ...) of the whole set."""
+        return headline(self.totals)
+
+    def per_document(self) -> dict[str, dict[str, float | None]]:
+        """Headline metrics of each document alone."""
+        return {doc_id: headline(rec.counts) for doc_id, rec in sorted(self.documents.items())}
+
+    def to_dict(self, per_doc: bool = False) -> dict[str, Any]:
+        """The stable JSON form (documented in docs/scoring.md)."""
+        out: dict[str, Any] = {
+            "format": FORMAT,
+            "predictions": self.predictions,
+            "layers": list(self.layers),
+            "tolerance": self.tolerance,
+            "documents_scored": len(self.documents),
+            "documents_missing": len(self.missing),
+            "missing": self.missing,
+            "ignored": self.ignored,
+            "headline": self.headline(),
+            "scores": {layer: self._layer_dict(layer) for layer in self.layers},
+        }
+        if self.bootstrap is not None:
+            out["bootstrap"] = self.bootstrap.to_dict()
+        if per_doc:
+            out["per_document"] = self.per_document()
+        out["documents"] = {d: rec.to_dict() for d, rec in sorted(self.documents.items())}
+        return out
+
+    def _layer_dict(self, layer: str) -> dict[str, Any]:
+        schemes = {}
+        for name, cells in self.totals[layer].schemes.items():
+            schemes[name] = {
+                "counts": cells.overall().to_dict(),
+                "micro": cells.scores().to_dict(),
+                "macro": cells.macro(),
+                "per_type": {label: t.to_dict() for label, t in cells.by_label().items()},
+            }
+        metrics = {name: m.to_dict() for name, m in self.metrics(layer).items()}
+        return {"schemes": schemes, "metrics": metrics}
+
+    def to_markdown(self, per_doc: bool = False) -> str:
+        """A Markdown report whose first table pastes into a leaderboard."""
+        from newsgold.scoring.report import score_markdown
+
+        return score_markdown(self, per_doc)
+
+    def to_table(self, per_doc: bool = False) -> str:
+        """A plain-text report for a terminal."""
+        from newsgold.scoring.report import score_table
+
+        return score_table(self, per_doc)
+
+    def to_text(self, markdown: bool = False, per_doc: bool = False) -> str:
+        """The Markdown report or the terminal table."""
+        return self.to_markdown(per_doc) if markdown else self.to_table(per_doc)
+
+    @classmethod
+    def from_dict(cls, data: Any, file: str = "") -> ScoreResult:
+        """Read a score JSON written by to_dict (as ``--merge`` does)."""
+        try:
+            if data.get("format") != FORMAT:
+                raise NewsgoldError(
+                    f"format is {data.get('format')!r}; expected {FORMAT!r}", file, "/format"
+                )
+            layers = tuple(str(layer) for layer in data["layers"])
+            if not set(layers) <= set(LAYERS):
+                raise ValueError(f"layers {list(layers)}; expected some of {list(LAYERS)}")
+            documents = {str(k): DocRecord.from_dict(v) for k, v in data["documents"].items()}
+            for doc_id, record in documents.items():
+                if tuple(record.counts) != layers:
+                    raise ValueError(f"{doc_id} has counts of {list(record.counts)}, not {layers}")
+            return cls(
+                layers,
+                float(data["tolerance"]),
+                documents,
+                str(data.get("predictions", "")),
+                [str(d) for d in data.get("ignored", [])],
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as err:
+            raise NewsgoldError(
+                f"not a newsgold score JSON ({type(err).__name__}: {err})", file
+            ) from None
+
+
+def sum_counts(layers: Sequence[str], records: Iterable[DocRecord]) -> dict[str, LayerCounts]:
+    """Layer counts summed over documents."""
+    totals = {layer: LayerCounts(layer) for layer in layers}
+    for rec in records:
+        for layer in layers:
+            totals[layer].merge(rec.counts[layer])
+    return totals
+
+
+def headline_names(layers: Sequence[str]) -> list[str]:
+    """The headline metric names for these layers, in report order."""
+    return [
+        f"{layer}.{name}" for layer in layers for name in headline_parts(layer, LayerCounts(layer))
+    ]
+
+
+def headline(counts: Mapping[str, LayerCounts]) -> dict[str, float | None]:
+    """Headline metrics of summed counts: numerator / denominator, None when nothing to score."""
+    out: dict[str, float | None] = {}
+    for layer, lc in counts.items():
+        for name, (num, den) in headline_parts(layer, lc).items():
+            out[f"{layer}.{name}"] = num / den if den else None
+    return out
+
+
+def check_options(layers: Sequence[str], tolerance: float) -> tuple[str, ...]:
+    """Validate layer names and the tolerance (bad usage: exit status 2)."""
+    unknown = [layer for layer in layers if layer not in LAYERS]
+    if unknown or not layers:
+        raise NewsgoldError(f"unknown layers {unknown}; expected some of {list(LAYERS)}", status=2)
+    if not tolerance >= 0:
+        raise NewsgoldError(
+            f"tolerance {tolerance} is negative; expected a relative tolerance >= 0", status=2
+        )
+    return tuple(layer for layer in LAYERS if layer in layers)
+
+
+def select(
+    docs: Sequence[Document], splits: Sequence[str] | None, include_drafts: bool
+) -> list[Document]:
+    """The gold documents to score: status gold (or drafts too), in the splits asked (or all)."""
+    return [
+        d
+        for d in docs
+        if (include_drafts or d.annotations.get("status", "gold") == "gold")
+        and (not splits or d.metadata.get("split") in splits)
+    ]
+
+
+def score(
+    gold: GoldSource,
+    predictions: PredictionSource,
+    *,
+    layers: Sequence[str] = LAYERS,
+    tolerance: float = DEFAULT_TOLERANCE,
+    splits: Sequence[str] | None = None,
+    include_drafts: bool = False,
+    bootstrap: int = 0,
+    seed: int = 0,
+    confidence: float = 0.95,
+    root: Path | None = None,
+    progress: Progress | None = None,
+) -> ScoreResult:
+    """Score predictions against gold (a path, a Corpus, Documents or annotation-shaped rows)."""
+    chosen = check_options(layers, tolerance)
+    docs = as_gold(gold, root)
+    checked = read_predictions(predictions, {d.doc_id: d.text for d in docs})
+    scored = select(docs, splits, include_drafts)
+    records: dict[str, DocRecord] = {}
+    for n, doc in enumerate(scored, start=1):
+        records[doc.doc_id] = count_document(
+            doc, checked.documents.get(doc.doc_id), chosen, tolerance
+        )
+        if progress is not None:
+            progress(n, len(scored))
+    ignored = sorted(set(checked.documents) - set(records))
+    result = ScoreResult(chosen, tolerance, records, checked.source, ignored)
+    if bootstrap:
+        from newsgold.scoring.stats import bootstrap_intervals
+
+        result.bootstrap = bootstrap_intervals(result, bootstrap, seed, confidence)
+    return result
+
+
+def merge(results: Sequence[ScoreResult]) -> ScoreResult:
+    """Merge shard results into exactly the result of scoring all their documents at once.
+
+    A document scored in several shards (as missing in all but at most one) keeps the shard that
+    predicted it; its gold must be the same everywhere.
+    """
+    if not results:
+        raise NewsgoldError("nothing to merge; expected one or more score JSON files", status=2)
+    first = results[0]
+    documents: dict[str, DocRecord] = {}
+    origin: dict[str, str] = {}
+    for result in results:
+        if result.layers != first.layers or result.tolerance != first.tolerance:
+            raise NewsgoldError(
+                f"scored with layers {list(result.layers)} and tolerance {result.tolerance}, "
+                f"but {first.predictions} with {list(first.layers)} and {first.tolerance}; "
+                "expected the same options in every shard",
+                result.predictions,
+            )
+        for doc_id, rec in result.documents.items():
+            have = documents.get(doc_id)
+            if have is not None and have.gold != rec.gold:
+                raise NewsgoldError(
+                    f"{doc_id!r} was scored against different gold here and in {origin[doc_id]}",
+                    result.predictions,
+                )
+            if have is not None and not have.missing and not rec.missing:
+                raise NewsgoldError(
+                    f"{doc_id!r} is predicted here and in {origin[doc_id]}; "
+                    "expected disjoint shards",
+                    result.predictions,
+                )
+            if have is None or have.missing:
+                documents[doc_id] = rec
+                origin[doc_id] = result.predictions
+    names = list(dict.fromkeys(r.predictions for r in results))
+    ignored = sorted({d for r in results for d in r.ignored} - set(documents))
+    return ScoreResult(first.layers, first.tolerance, documents, " + ".join(names), ignored)

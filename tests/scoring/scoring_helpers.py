@@ -1,0 +1,50 @@
+"""Builders shared by the scoring tests: synthetic spans and documents."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from newsgold.scoring.matching import Span
+
+LABELS = ("PER", "ORG", "LOC")
+
+
+def sp(start: int, end: int, label: str = "PER") -> Span:
+    """A span with an empty tie-break key."""
+    return Span(start, end, label)
+
+
+def random_spans(
+    rng: random.Random, n: int, size: int = 200, overlapping: bool = True
+) -> list[Span]:
+    """n random spans of 1-8 characters (pairwise disjoint when overlapping is False)."""
+    out: list[Span] = []
+    tries = 0
+    while len(out) < n and tries < 50 * n:
+        tries += 1
+        start = rng.randrange(0, size - 8)
+        span = Span(start, start + rng.randint(1, 8), rng.choice(LABELS))
+        if overlapping or all(span.end <= s.start or s.end <= span.start for s in out):
+            out.append(span)
+    return out
+
+
+def entity(start: int, end: int, text: str, type_: str = "GPE", **extra: Any) -> dict[str, Any]:
+    """A gold-shaped entity item over ``text`` (the document text)."""
+    return {
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+        "type": type_,
+        "entity_id": "x",
+        **extra,
+    }
+
+
+def rows_document(doc_id: str, text: str, **layers: list[dict[str, Any]]) -> dict[str, Any]:
+    """An annotation-shaped row with its text, status gold, and the four layers."""
+    row: dict[str, Any] = {"doc_id": doc_id, "text": text, "status": "gold", "split": "test"}
+    for layer in ("entities", "dates", "figures", "claims"):
+        row[layer] = layers.get(layer, [])
+    return row

@@ -1,0 +1,165 @@
+"""The score, predict and agree commands: outputs, exit statuses, atomic writes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsgold.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+DOC = "2025-02-04-themoscowtimes-a87849"
+MODEL = """
+import json
+from pathlib import Path
+
+GOLD = json.loads(Path({gold!r}).read_text(encoding="utf-8"))
+
+
+def perfect(text, metadata):
+    assert metadata["published"] == "2025-02-04"
+    return {{layer: GOLD[layer] for layer in ("entities", "dates", "figures", "claims")}}
+
+
+def half(text, metadata):
+    return {{layer: GOLD[layer][::2] for layer in ("entities", "dates", "figures", "claims")}}
+
+
+def broken(text, metadata):
+    return {{"entities": [{{"start": 0, "end": len(text) + 1, "type": "GPE"}}]}}
+
+
+def crashing(text, metadata):
+    raise RuntimeError("model crashed")
+"""
+
+
+@pytest.fixture
+def models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "toy_models.py").write_text(
+        MODEL.format(gold=str(ROOT / "annotations" / f"{DOC}.json")), encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.chdir(ROOT)
+    yield tmp_path
+    sys.modules.pop("toy_models", None)
+
+
+def test_predict_then_score(models: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = models / "perfect.jsonl"
+    assert main(["predict", "--model", "toy_models:perfect", "--out", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["doc_id"] for line in lines] == [DOC]
+    assert main(["score", str(out), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data["headline"].values()) == {1.0}
+    assert data["documents_missing"] == 0
+
+
+def test_table_and_markdown(models: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = models / "half.jsonl"
+    assert main(["predict", "--model", "toy_models:half", "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["score", str(out), "--per-doc"]) == 0
+    table = capsys.readouterr().out
+    # Every second entity of 47: 24 predicted, all correct -> strict F1 2*24/(47+24) = 48/71.
+    assert f"entities.strict_f1   {48 / 71:.3f}" in table
+    assert "== per document" in table
+    assert (
+        main(["score", str(out), "--format", "markdown", "--output", str(models / "board.md")]) == 0
+    )
+    board = (models / "board.md").read_text(encoding="utf-8")
+    assert board.startswith("## newsgold scores")
+    assert f"| {out} | {48 / 71:.3f} |" in board
+
+
+def test_bad_model_output_writes_nothing(models: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = models / "broken.jsonl"
+    assert main(["predict", "--model", "toy_models:broken", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"toy_models:broken:{DOC}/entities/0/end: invalid model output: end" in err
+    assert not out.exists()
+    assert main(["predict", "--model", "toy_models:crashing", "--out", str(out)]) == 1
+    assert "the model raised RuntimeError: model crashed" in capsys.readouterr().err
+    assert main(["predict", "--model", "no_such_module:f"]) == 2
+    assert main(["predict", "--model", "toy_models"]) == 2
+    assert not out.exists()
+
+
+def test_bad_predictions_exit_1_with_located_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    pred = tmp_path / "bad.jsonl"
+    pred.write_text(
+        json.dumps({"doc_id": DOC, "dates": [{"start": 5, "end": 3, "type": "DATE"}]}) + "\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "report.json"
+    assert main(["score", str(pred), "--output", str(report)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"newsgold score: {pred}:line 1/dates/0/end: end 3 is not after start 5")
+    assert "Traceback" not in err
+    assert not report.exists()
+
+
+def test_usage_errors_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    assert main(["score"]) == 2
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    assert main(["score", str(empty), "--merge", str(empty)]) == 2
+    assert main(["score", str(empty), "--tolerance", "-1"]) == 2
+    assert main(["score", str(tmp_path / "missing.jsonl")]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_merge_and_compare(models: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    perfect, half = models / "perfect.jsonl", models / "half.jsonl"
+    assert main(["predict", "--model", "toy_models:perfect", "--out", str(perfect)]) == 0
+    assert main(["predict", "--model", "toy_models:half", "--out", str(half)]) == 0
+    shard = models / "shard.json"
+    assert main(["score", str(half), "--format", "json", "--output", str(shard)]) == 0
+    capsys.readouterr()
+    assert main(["score", "--merge", str(shard), "--format", "json"]) == 0
+    merged = json.loads(capsys.readouterr().out)
+    assert merged["headline"] == json.loads(shard.read_text(encoding="utf-8"))["headline"]
+    assert (
+        main(
+            ["score", "--compare", str(perfect), str(half), "--bootstrap", "50", "--format", "json"]
+        )
+        == 0
+    )
+    comparison = json.loads(capsys.readouterr().out)
+    test = comparison["tests"]["entities.strict_f1"]
+    assert test["a"] == 1.0 and test["difference"] == pytest.approx(1 - 48 / 71)
+    assert test["p_value"] == 1.0  # one document: randomisation cannot tell the systems apart
+    (models / "not-a-score.json").write_text("{}", encoding="utf-8")
+    assert main(["score", "--merge", str(models / "not-a-score.json")]) == 1
+
+
+def test_agree_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    shutil.copy(ROOT / "annotations" / f"{DOC}.json", a)
+    data = json.loads((ROOT / "annotations" / f"{DOC}.json").read_text(encoding="utf-8"))
+    data["dates"][0]["mod"] = None  # Mid-January without its MID
+    (b / f"{DOC}.json").write_text(json.dumps(data), encoding="utf-8")
+    assert main(["agree", str(a), str(b), "--root", str(ROOT), "--format", "json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert [(d["layer"], d["fields"], d["a"]["text"]) for d in result["disagreements"]] == [
+        ("dates", ["mod"], "Mid-January")
+    ]
+    assert main(["agree", str(a), str(b), "--root", str(ROOT)]) == 0
+    table = capsys.readouterr().out
+    assert "1 disagreement(s)" in table and "mod=MID" in table

@@ -1,0 +1,43 @@
+"""Numbers stated in figure phrases."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgold.numbers import numbers_in, states
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("more than 10,000 troops", [10000]),
+        ("One reason", [1]),
+        ("1.5 million people", [1_500_000]),
+        ("$2bn", [2_000_000_000]),
+        ("twenty-five soldiers", [25]),
+        ("two hundred thousand", [200_000]),
+        ("10 to 12 km", [10, 12]),
+        ("a hundred people", [100]),
+        ("a dozen eggs", [12]),
+        ("the 21st attempt", [21]),
+        ("third", [3]),
+        ("45%", [45]),
+        ("a reason", []),
+        ("several soldiers", []),
+        ("1,00 units", []),  # not a valid thousands grouping
+        ("six six", [6, 6]),  # neighbouring words are not added up
+        ("two and three", [2, 3]),
+        ("fifteen four", [15, 4]),
+        ("one hundred six", [106]),
+        ("twenty five", [25]),
+        ("thirty twenty", [30, 20]),
+    ],
+)
+def test_numbers_in(phrase: str, expected: list[float]) -> None:
+    assert numbers_in(phrase) == [float(v) for v in expected]
+
+
+def test_states() -> None:
+    assert states("about 300 delegates", 300)
+    assert not states("about 300 delegates", 3000)
+    assert states("several delegates", 7)  # nothing to check against
