@@ -263,3 +263,24 @@ def test_script_writes_and_reports_bad_usage(tmp_path: Path) -> None:
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr and "bad error rate 'x=1'" in bad.stderr
     assert not (tmp_path / "t").exists()
+
+
+def test_ledger_predicts_the_scorers_strict_entity_counts(written: Path, tmp_path: Path) -> None:
+    # SemEval strict (exact span and type), by the definitions of docs/scoring.md: untouched and
+    # wrong-value predictions are correct (entity_id is not part of the match), shifted and
+    # wrong-type ones incorrect, missed ones missed, spurious ones spurious (they touch no gold).
+    ledger = json.loads((written / synthetic.LEDGER).read_text("utf-8"))["outcomes"]["entities"]
+    out = tmp_path / "score.json"
+    run = subprocess.run(
+        [sys.executable, "-m", "newsgold", "score", "--gold", str(written), "--root",
+         str(written), str(written / synthetic.PREDICTIONS), "--layers", "entities",
+         "--format", "json", "--output", str(out)],
+        capture_output=True, text=True, cwd=REPO,
+        env={"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    counts = json.loads(out.read_text("utf-8"))["scores"]["entities"]["schemes"]["strict"]["counts"]
+    assert counts["COR"] == ledger["correct"] + ledger["wrong_value"]
+    assert counts["INC"] == ledger["shifted"] + ledger["wrong_type"]
+    assert counts["MIS"] == ledger["missed"]
+    assert counts["SPU"] == ledger["spurious"]
