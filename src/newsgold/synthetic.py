@@ -24,7 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from newsgold import GUIDELINES_VERSION, SCHEMA_VERSION, jsonio
-from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, LAYERS, sha256_bytes, sha256_text
+from newsgold.corpus import (
+    ANNOTATIONS_DIR,
+    CORPUS_DIR,
+    LAYERS,
+    entity_key,
+    sha256_bytes,
+    sha256_text,
+)
 from newsgold.errors import NewsgoldError
 
 PREFIX = "synthetic-"
@@ -316,10 +323,8 @@ _FOLD = str.maketrans(
 
 
 def slug(name: str) -> str:
-    """An entity_id slug from a name: ASCII-folded, lowercase, words joined by hyphens."""
-    folded = unicodedata.normalize("NFKD", name.translate(_FOLD))
-    ascii_only = folded.encode("ascii", "ignore").decode("ascii").lower()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_only))
+    """An entity_id for an invented name: corpus.entity_key after folding letters NFKD keeps."""
+    return entity_key(name.translate(_FOLD))
 
 
 def _nfc(value: str) -> str:
@@ -1277,7 +1282,7 @@ def write_corpus(
             summary.annotations += item.annotation_count()
             if predictions is not None and rates is not None:
                 line, ledger = predict(item, rates, seed, number)
-                predictions.write(_compact(line) + "\n")
+                predictions.write(jsonio.dumps_lines([line]))
                 for layer, counts in ledger.items():
                     total = totals.setdefault(layer, dict.fromkeys(counts, 0))
                     for name, value in counts.items():
