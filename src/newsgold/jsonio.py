@@ -1,4 +1,4 @@
-"""Strict JSON reading: duplicate keys, NaN, Infinity and lone surrogates are errors with a JSON pointer."""
+"""Strict JSON reading: duplicate keys, NaN, Infinity and lone surrogates are located errors."""
 
 from __future__ import annotations
 
@@ -25,23 +25,19 @@ class _DuplicateKeys(dict[str, Any]):
     duplicates: list[str]
 
 
-def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    seen: dict[str, Any] = {}
+def _repeated(pairs: list[tuple[str, Any]]) -> list[str]:
+    seen: set[str] = set()
     repeated: list[str] = []
-    for key, value in pairs:
+    for key, _ in pairs:
         if key in seen:
             repeated.append(key)
-        seen[key] = value
-    if repeated:
-        marked = _DuplicateKeys(seen)
-        marked.duplicates = repeated
-        return marked
-    return seen
+        seen.add(key)
+    return repeated
 
 
-def _float(token: str) -> float | _NonFinite:
-    value = float(token)
-    return value if math.isfinite(value) else _NonFinite(token)
+# A \uD800-\uDFFF escape: the only way a JSON text can produce a surrogate in a Python str.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def escape_pointer(part: str | int) -> str:
@@ -67,42 +63,37 @@ def _walk(
             stack.extend((where + (i,), v) for i, v in reversed(list(enumerate(node))))
 
 
-# A \uD800-\uDFFF escape (or a raw surrogate in a str): the only ways a string can hold half of a
-# UTF-16 pair, which no UTF-8 output can encode. Pairs written as two escapes decode to one
-# character, so only strings that still hold a surrogate after parsing are refused.
-_SURROGATE_HINT = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-
-
-def _surrogate_problem(where: tuple[str | int, ...], node: Any) -> tuple[str, str] | None:
-    """(pointer, message) if a string value or an object key holds a lone surrogate."""
-    if isinstance(node, str):
-        found = _SURROGATE.search(node)
-        if found:
-            return pointer(where), _surrogate_message(found.group(), "string")
-    elif isinstance(node, dict):
-        for key in node:
-            found = _SURROGATE.search(key)
-            if found:
-                return pointer(where), _surrogate_message(found.group(), f"key {ascii(key)}")
-    return None
-
-
-def _surrogate_message(char: str, what: str) -> str:
-    return (
-        f"{what} holds a lone surrogate \\u{ord(char):04x} (half of a UTF-16 pair); "
-        "expected Unicode text"
-    )
-
-
 def loads(text: str, file: str = "") -> Any:
-    """Parse JSON text strictly, raising NewsgoldError with line/column or JSON pointer."""
+    """Parse JSON text strictly, raising NewsgoldError with line/column or JSON pointer.
+
+    Rejected besides syntax errors: repeated keys, NaN and Infinity, and escapes of lone
+    surrogates ("\\ud800"), which no UTF-8 file can hold and no reader can print.
+    """
+    flagged: list[bool] = []  # the hooks note here that the walk below has something to find
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(items)
+        if len(obj) == len(items):
+            return obj
+        flagged.append(True)
+        marked = _DuplicateKeys(obj)
+        marked.duplicates = _repeated(items)
+        return marked
+
+    def number(token: str) -> float | _NonFinite:
+        value = float(token)
+        if math.isfinite(value):
+            return value
+        flagged.append(True)
+        return _NonFinite(token)
+
+    def constant(token: str) -> _NonFinite:
+        flagged.append(True)
+        return _NonFinite(token)
+
     try:
         data = json.loads(
-            text,
-            object_pairs_hook=_pairs,
-            parse_constant=_NonFinite,
-            parse_float=_float,
+            text, object_pairs_hook=pairs, parse_constant=constant, parse_float=number
         )
     except json.JSONDecodeError as err:
         raise NewsgoldError(
@@ -112,24 +103,44 @@ def loads(text: str, file: str = "") -> Any:
         ) from None
     except RecursionError:
         raise NewsgoldError("invalid JSON: nested too deeply", file) from None
-    surrogates = _SURROGATE_HINT.search(text) is not None
-    for where, node in _walk(data):
-        if surrogates:
-            problem = _surrogate_problem(where, node)
-            if problem:
-                raise NewsgoldError(problem[1], file, problem[0])
-        if isinstance(node, _DuplicateKeys):
-            key = node.duplicates[0]
-            raise NewsgoldError(
-                f"duplicate key {key!r} in one object; expected each key once",
-                file,
-                pointer(where + (key,)),
-            )
-        if isinstance(node, _NonFinite):
-            raise NewsgoldError(
-                f"{node.token} is not a JSON number; expected a finite number", file, pointer(where)
-            )
+    except ValueError as err:  # an integer of more than 4,300 digits
+        reason = str(err).split(":")[0]
+        raise NewsgoldError(f"invalid JSON: a number cannot be read ({reason})", file) from None
+    if flagged:
+        for where, node in _walk(data):
+            if isinstance(node, _DuplicateKeys):
+                key = node.duplicates[0]
+                raise NewsgoldError(
+                    f"duplicate key {key!r} in one object; expected each key once",
+                    file,
+                    pointer(where + (key,)),
+                )
+            if isinstance(node, _NonFinite):
+                raise NewsgoldError(
+                    f"{node.token} is not a JSON number; expected a finite number",
+                    file,
+                    pointer(where),
+                )
+    if _SURROGATE_ESCAPE.search(text) or _SURROGATE.search(text):
+        _lone_surrogates(data, file)
     return data
+
+
+def _lone_surrogates(data: Any, file: str) -> None:
+    """Raise for the first string (key or value) holding a surrogate the parser left unpaired."""
+    for where, node in _walk(data):
+        strings = [(node, "a string")] if isinstance(node, str) else []
+        if isinstance(node, dict):
+            strings = [(key, "a key") for key in node]
+        for value, kind in strings:
+            found = _SURROGATE.search(value)
+            if found:
+                raise NewsgoldError(
+                    f"lone surrogate \\u{ord(found.group()):04x} in {kind}; expected valid "
+                    "Unicode (a surrogate escape is only valid as half of a pair: \\ud83d\\udcf7)",
+                    file,
+                    pointer(where),  # a key's own pointer would hold the surrogate: its object's
+                )
 
 
 def load(path: Path, display: str | None = None) -> Any:

@@ -35,6 +35,11 @@ def _registry() -> Registry:
     return Registry().with_resources(resources)
 
 
+def registry() -> Registry:
+    """The registry holding every schema of schema/, by $id (what validators resolve $ref with)."""
+    return _registry()
+
+
 def _strict_integer(_checker: Any, instance: Any) -> bool:
     # JSON Schema counts 3.0 as an integer; an offset of 3.0 would break str slicing downstream.
     return isinstance(instance, int) and not isinstance(instance, bool)

@@ -93,15 +93,23 @@ def test_killed_builds_leave_the_previous_release_and_the_next_build_succeeds(
     assert new_fingerprint != old_fingerprint
     rng = random.Random(SEED)
     lock = tmp_path / "release.lock"
+    # Kill moments are fractions of this machine's own build time, so they land inside the run
+    # however fast it is: one complete build through the CLI, timed to its lock and to its end.
+    began = time.monotonic()
+    timing = _popen(["build", "--out", str(tmp_path / "timing")], repo, env)
+    assert _wait_for_lock(tmp_path / "timing.lock", timing.pid, timing, 60)
+    to_lock = time.monotonic() - began
+    timing.communicate(timeout=120)
+    total = time.monotonic() - began
     interrupted = {"writing": 0, "anywhere": 0}  # kills that came before the swap
     for round_ in range(KILLS):
         process = _popen(["build", "--out", str(out)], repo, env)
         when = "writing" if round_ % 2 else "anywhere"
         if when == "writing":  # after it took the lock, i.e. once it validated and writes
             assert _wait_for_lock(lock, process.pid, process, 60), process.communicate()
-            time.sleep(rng.uniform(0.0, 0.2))
+            time.sleep(rng.uniform(0.0, 0.5) * (total - to_lock))
         else:
-            time.sleep(rng.uniform(0.2, 2.5))
+            time.sleep(rng.uniform(0.1, 0.8) * total)
         process.send_signal(signal.SIGKILL)
         process.communicate(timeout=60)
         now = snapshot(out)

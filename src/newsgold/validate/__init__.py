@@ -11,7 +11,7 @@ from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, find_root, is_doc_id
 from newsgold.errors import NewsgoldError
 from newsgold.validate.corpus import check_corpus
 from newsgold.validate.document import check_document
-from newsgold.validate.files import checksums, scan
+from newsgold.validate.files import checksums, find, read
 from newsgold.validate.incidents import CATALOGUE, ERROR, LEVEL_NAMES, Incident
 from newsgold.validate.schema import schema_incidents
 
@@ -51,26 +51,26 @@ class Report:
 
 
 def validate(root: Path, doc_ids: set[str] | None = None) -> Report:
-    """Validate a repository (or only some doc_ids of it) through all four levels."""
-    for folder in (CORPUS_DIR, ANNOTATIONS_DIR):
-        if not (root / folder).is_dir():
-            raise NewsgoldError(
-                f"no {folder}/ folder; expected a newsgold repository root", str(root), status=2
-            )
-    docs, incidents = scan(root, doc_ids)
+    """Validate a repository (or only some doc_ids of it) through all four levels.
+
+    Documents are read and checked one at a time; each keeps only what level 4 needs (file names,
+    text checksum, URL), so memory is one document plus a few hundred bytes per document.
+    """
+    docs, incidents = find(root, doc_ids)
     for doc in docs:
+        incidents.extend(read(root, doc))
         incidents.extend(checksums(doc))
         passed = doc.text is not None
-        for kind, schema in (("metadata", "metadata"), ("annotations", "annotations")):
-            data = getattr(doc, kind)
-            if kind not in doc.files or data is None:
+        for kind in ("metadata", "annotations"):
+            if kind not in doc.files or kind in doc.failed:
                 passed = False
                 continue
-            found = schema_incidents(data, schema, doc.files[kind])
+            found = schema_incidents(getattr(doc, kind), kind, doc.files[kind])
             incidents.extend(found)
             passed = passed and not found
         if passed:
             incidents.extend(check_document(doc))
+        doc.release()
     if doc_ids is None:
         incidents.extend(check_corpus(docs))
     return Report(root, len(docs), sorted(incidents))

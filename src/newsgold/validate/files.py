@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,17 @@ class LoadedDoc:
     metadata: Any = None
     annotations: Any = None
     files: dict[str, str] = field(default_factory=dict)
+    failed: set[str] = field(default_factory=set)  # kinds whose file could not be read or parsed
+
+    def release(self) -> None:
+        """Drop the content once checked, keeping what level 4 needs (file names, checksum, URL)."""
+        meta = self.metadata
+        if isinstance(meta, dict):
+            self.metadata = {k: meta[k] for k in LEVEL4_FIELDS if isinstance(meta.get(k), str)}
+        self.text = self.annotations = None
+
+
+LEVEL4_FIELDS = ("doc_id", "url")  # the metadata fields corpus-level checks compare
 
 
 def _json_incident(err: NewsgoldError) -> Incident:
@@ -41,33 +53,41 @@ def _json_incident(err: NewsgoldError) -> Incident:
     return Incident(err.file, err.pointer, kind, err.message)
 
 
-def _rel(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix()
-
-
-def scan(root: Path, wanted: set[str] | None = None) -> tuple[list[LoadedDoc], list[Incident]]:
-    """Find and read every document file under root (or only the wanted doc_ids)."""
+def find(root: Path, wanted: set[str] | None = None) -> tuple[list[LoadedDoc], list[Incident]]:
+    """Find every document's files under root (or only the wanted doc_ids), reading none."""
+    for folder in (CORPUS_DIR, ANNOTATIONS_DIR):
+        if not (root / folder).is_dir():
+            raise NewsgoldError(
+                f"no {folder}/ folder; expected a newsgold repository root", str(root), status=2
+            )
     incidents: list[Incident] = []
     found: dict[str, LoadedDoc] = {}
     places = [
-        (root / CORPUS_DIR, {".txt": "text", ".json": "metadata"}),
-        (root / ANNOTATIONS_DIR, {".json": "annotations"}),
+        (CORPUS_DIR, {".txt": "text", ".json": "metadata"}),
+        (ANNOTATIONS_DIR, {".json": "annotations"}),
     ]
     for folder, kinds in places:
-        for path in sorted(folder.iterdir()):
-            rel = _rel(root, path)
+        base = root / folder
+        # Resolving every file costs a system call per path component: resolve the folder once,
+        # and only the files that are symlinks themselves.
+        folder_inside = inside(root, base)
+        with os.scandir(base) as entries:
+            listing = sorted(entries, key=lambda e: e.name)
+        for entry in listing:
+            path = base / entry.name
+            rel = f"{folder}/{entry.name}"
             stem, suffix = path.stem, path.suffix
             if wanted is not None and stem not in wanted:
                 continue
-            if path.name.startswith(".") and path.name in {".gitkeep", ".gitattributes"}:
+            if entry.name in {".gitkeep", ".gitattributes"}:
                 continue
-            if suffix not in kinds or not path.is_file():
+            if suffix not in kinds or not entry.is_file():
                 incidents.append(
                     Incident(
                         rel,
                         "",
                         "file-unexpected",
-                        f"unexpected {path.name!r}; expected <doc_id>{'/'.join(kinds)} files only",
+                        f"unexpected {entry.name!r}; expected <doc_id>{'/'.join(kinds)} files only",
                     )
                 )
                 continue
@@ -83,7 +103,7 @@ def scan(root: Path, wanted: set[str] | None = None) -> tuple[list[LoadedDoc], l
                 continue
             doc = found.setdefault(stem, LoadedDoc(stem))
             doc.files[kinds[suffix]] = rel
-            if not inside(root, path):
+            if not folder_inside or (entry.is_symlink() and not inside(root, path)):
                 incidents.append(
                     Incident(
                         rel,
@@ -92,25 +112,48 @@ def scan(root: Path, wanted: set[str] | None = None) -> tuple[list[LoadedDoc], l
                         f"resolves to {path.resolve()}, outside the repository; expected a regular file inside it",
                     )
                 )
-                continue
-            incidents.extend(_read(path, rel, kinds[suffix], doc))
+                doc.failed.add(kinds[suffix])  # never read
     for doc in found.values():
         incidents.extend(_pairing(doc))
     return [found[k] for k in sorted(found)], incidents
 
 
+def read(root: Path, doc: LoadedDoc) -> list[Incident]:
+    """Read and parse the files find() located for one document (level 1 checks)."""
+    incidents: list[Incident] = []
+    for kind, rel in doc.files.items():
+        if kind not in doc.failed:  # files outside the repository are not read
+            incidents.extend(_read(root / rel, rel, kind, doc))
+    return incidents
+
+
+def scan(root: Path, wanted: set[str] | None = None) -> tuple[list[LoadedDoc], list[Incident]]:
+    """Find and read every document file under root (or only the wanted doc_ids)."""
+    docs, incidents = find(root, wanted)
+    for doc in docs:
+        incidents.extend(read(root, doc))
+    return docs, incidents
+
+
 def _read(path: Path, rel: str, kind: str, doc: LoadedDoc) -> list[Incident]:
     if kind == "text":
-        raw = path.read_bytes()
+        try:
+            raw = path.read_bytes()
+        except OSError as err:
+            doc.failed.add(kind)
+            message = f"cannot read: {err.strerror}; expected a readable file"
+            return [Incident(rel, "", "file-unexpected", message)]
         problems = text_problems(raw)
         doc.text_sha256 = sha256_bytes(raw)
         if problems:
+            doc.failed.add(kind)
             return [Incident(rel, where, pid, message) for pid, where, message in problems]
         doc.text = raw.decode("utf-8")
         return []
     try:
         setattr(doc, kind, jsonio.load(path, rel))
     except NewsgoldError as err:
+        doc.failed.add(kind)
         return [_json_incident(err)]
     return []
 

@@ -31,7 +31,11 @@ CATALOGUE: dict[str, tuple[int, str]] = {
     "metadata-missing": (1, "Every corpus text has its metadata corpus/<doc_id>.json."),
     "annotations-missing": (1, "Every corpus text has its annotations annotations/<doc_id>.json."),
     "text-missing": (1, "Every metadata or annotation file has its text corpus/<doc_id>.txt."),
-    "json-invalid": (1, "Metadata and annotation files are valid JSON."),
+    "json-invalid": (
+        1,
+        "Metadata and annotation files are valid JSON, with valid Unicode strings (no lone "
+        "surrogates).",
+    ),
     "json-duplicate-key": (1, "A JSON object names each key once (no silent last-wins)."),
     "json-nonfinite": (1, "NaN and Infinity are not JSON numbers."),
     "text-sha256-mismatch": (
