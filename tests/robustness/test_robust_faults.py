@@ -73,9 +73,9 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_repo(tmp_path_factory.mktemp("big") / "repo", articles)
 
 
-def _change(repo: Path) -> None:
+def _change(repo: Path, version: int = 1) -> None:
     """A new version of the sources: one more article (so every data file changes)."""
-    extra = article(RandomSource(random.Random(SEED + 1)), ARTICLES, sentences=3)
+    extra = article(RandomSource(random.Random(SEED + version)), ARTICLES + version, sentences=3)
     extra.write(repo)
 
 
@@ -87,7 +87,7 @@ def test_killed_builds_leave_the_previous_release_and_the_next_build_succeeds(
     out = tmp_path / "release"
     old_fingerprint = build(repo, out).fingerprint
     old = snapshot(out)
-    _change(repo)
+    _change(repo, 1)
     new_fingerprint = build(repo, tmp_path / "expected").fingerprint
     new = snapshot(tmp_path / "expected")  # builds are deterministic: this is what out becomes
     assert new_fingerprint != old_fingerprint
@@ -102,14 +102,18 @@ def test_killed_builds_leave_the_previous_release_and_the_next_build_succeeds(
     timing.communicate(timeout=120)
     total = time.monotonic() - began
     interrupted = {"writing": 0, "anywhere": 0}  # kills that came before the swap
-    for round_ in range(KILLS):
+    scale = {"writing": 1.0, "anywhere": 1.0}  # halved after a kill that came too late
+    round_, version = 0, 1
+    while round_ < KILLS or min(interrupted.values()) == 0:
+        assert round_ < 4 * KILLS, f"no kill landed inside a build: {interrupted}"
         process = _popen(["build", "--out", str(out)], repo, env)
         when = "writing" if round_ % 2 else "anywhere"
+        round_ += 1
         if when == "writing":  # after it took the lock, i.e. once it validated and writes
             assert _wait_for_lock(lock, process.pid, process, 60), process.communicate()
-            time.sleep(rng.uniform(0.0, 0.5) * (total - to_lock))
+            time.sleep(rng.uniform(0.0, 0.5) * (total - to_lock) * scale[when])
         else:
-            time.sleep(rng.uniform(0.1, 0.8) * total)
+            time.sleep(rng.uniform(0.1, 0.8) * total * scale[when])
         process.send_signal(signal.SIGKILL)
         process.communicate(timeout=60)
         now = snapshot(out)
@@ -117,6 +121,12 @@ def test_killed_builds_leave_the_previous_release_and_the_next_build_succeeds(
         assert verify(out) == (old_fingerprint if now == old else new_fingerprint)
         if now == new:  # the build got past its swap before the signal: start again from it
             old, old_fingerprint = new, new_fingerprint
+            scale[when] /= 2
+            version += 1  # and give the next builds something new to write
+            _change(repo, version)
+            expected = tmp_path / f"expected-{version}"
+            new_fingerprint = build(repo, expected).fingerprint
+            new = snapshot(expected)
         else:
             assert process.returncode == -signal.SIGKILL
             interrupted[when] += 1
