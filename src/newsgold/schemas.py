@@ -64,36 +64,3 @@ def enum(definition: str) -> list[str]:
     """The values of an enumeration in the annotation schema's $defs (e.g. ``entity_type``)."""
     values: list[str] = load_schema("annotations")["$defs"][definition]["enum"]
     return values
-
-
-def _inline(node: Any, current: str, depth: int = 0) -> Any:
-    """A copy of a schema node with every $ref replaced by what it points to."""
-    if depth > 50:
-        raise ValueError("$refs nest more than 50 deep: a recursive schema cannot be inlined")
-    if isinstance(node, list):
-        return [_inline(item, current, depth) for item in node]
-    if not isinstance(node, dict):
-        return node
-    out = {k: _inline(v, current, depth) for k, v in node.items() if k != "$ref"}
-    if "$ref" in node:
-        file, _, fragment = node["$ref"].partition("#")
-        name = file.removesuffix(".schema.json") if file else current
-        target: Any = load_schema(name)
-        for part in fragment.strip("/").split("/") if fragment.strip("/") else []:
-            target = target[part]
-        resolved = _inline(target, name, depth + 1)
-        return {"allOf": [resolved, out]} if out else resolved  # siblings of $ref apply as well
-    return out
-
-
-@cache
-def fast_validator(name: str) -> Draft202012Validator:
-    """A validator of the same schema with its $refs inlined: several times faster on big inputs.
-
-    Use it to decide validity; take messages from ``validator(name)``, whose errors are canonical.
-    """
-    schema = {k: v for k, v in load_schema(name).items() if k not in ("$defs", "$id")}
-    checker: Draft202012Validator = _Validator(
-        _inline(schema, name), format_checker=FormatChecker()
-    )
-    return checker
