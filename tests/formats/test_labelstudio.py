@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -214,27 +213,6 @@ def test_preannotation_results_from_a_predictions_record() -> None:
         ("pc1", "source"),
         ("pc1", "cue"),
     }
-
-
-def test_preannotate_without_the_baseline_is_bad_usage(
-    nonbmp_repo: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    if importlib.util.find_spec("newsgold.baselines") is not None:
-        pytest.skip("the rule baseline is installed here")
-    status = main(
-        [
-            "export",
-            "labelstudio",
-            "--root",
-            str(nonbmp_repo),
-            "--out",
-            str(nonbmp_repo / "o"),
-            "--preannotate",
-        ]
-    )
-    assert status == 2
-    assert "newsgold.baselines.rules" in capsys.readouterr().err
-    assert not (nonbmp_repo / "o").exists()
 
 
 def test_preannotate_with_the_baseline(nonbmp_repo: Path) -> None:

@@ -13,8 +13,6 @@ as one (older exports and some versions differ), with a note.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -22,6 +20,7 @@ from xml.sax.saxutils import quoteattr
 
 from newsgold import jsonio
 from newsgold.atomic import write_files
+from newsgold.baselines import rules
 from newsgold.corpus import CORPUS_DIR, is_doc_id, select_doc_ids
 from newsgold.errors import NewsgoldError
 from newsgold.formats.common import (
@@ -315,32 +314,19 @@ def task(
     return out
 
 
-def _baseline() -> Any:
-    if (
-        importlib.util.find_spec("newsgold.baselines") is None
-        or importlib.util.find_spec("newsgold.baselines.rules") is None
-    ):
-        raise NewsgoldError(
-            "--preannotate needs the rule baseline newsgold.baselines.rules, which this "
-            "installation does not have; export without --preannotate",
-            status=2,
-        )
-    return importlib.import_module("newsgold.baselines.rules")
-
-
 def export_labelstudio(
     root: Path, wanted: list[str], out: Path, preannotate: bool = False
 ) -> Exported:
     """Write ``tasks.json`` and ``config.xml`` for Label Studio; check each task's round trip."""
-    rules = _baseline() if preannotate else None
+    extractor = rules.extract if preannotate else None
     tasks = []
     documents = []
     for doc_id in select_doc_ids(root, wanted):
         text, metadata = load_document_parts(root, doc_id)
         ann = load_annotations(root, doc_id)
         item = task(doc_id, text, metadata, ann)
-        if rules is not None:
-            prediction = rules.extract(text, metadata["published"])
+        if extractor is not None:
+            prediction = extractor(text, metadata["published"])
             if not isinstance(prediction, dict):
                 raise NewsgoldError(
                     f"the rule baseline returned {type(prediction).__name__} for {doc_id}; "
@@ -357,7 +343,9 @@ def export_labelstudio(
             {
                 "doc_id": doc_id,
                 "results": len(item["annotations"][0]["result"]) if ann is not None else 0,
-                "predictions": len(item["predictions"][0]["result"]) if rules is not None else 0,
+                "predictions": len(item["predictions"][0]["result"])
+                if extractor is not None
+                else 0,
                 "not_carried": lost,
             }
         )
