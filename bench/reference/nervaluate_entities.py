@@ -7,7 +7,8 @@ line), convert the entity spans to nervaluate's dicts (``end`` inclusive: our ex
 end minus one), and run ``Evaluator(true, pred, tags, loader="dict").evaluate()`` over all
 documents, with every entity type of the gold and the predictions as ``tags`` (so none is
 silently dropped). Writes the overall COR, INC, PAR, MIS, SPU, POS and ACT of each scheme, named
-as newsgold names them (nervaluate's ``ent_type`` is our ``type``).
+as newsgold names them (nervaluate's ``ent_type`` is our ``type``), and per document the five
+outcome counts of each scheme (from nervaluate's indices), so a difference can be located.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from typing import Any
 from nervaluate import Evaluator
 
 SCHEMES = {"strict": "strict", "exact": "exact", "partial": "partial", "type": "ent_type"}
+OUTCOMES = (
+    "correct_indices", "incorrect_indices", "partial_indices", "missed_indices", "spurious_indices"
+)  # fmt: skip
 
 
 def _spans(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -56,7 +60,17 @@ def main(root: Path, predictions: Path, out: Path) -> None:
             "POS": r.possible,
             "ACT": r.actual,
         }
-    out.write_text(json.dumps({"documents": len(ids), "counts": counts}, indent=2) + "\n")
+    # Per document, from nervaluate's indices (doc index, span index): to locate any difference.
+    per_doc: dict[str, dict[str, list[int]]] = {d: {} for d in ids}
+    for ours, theirs in SCHEMES.items():
+        found = results["overall_indices"][theirs]
+        for d in ids:
+            per_doc[d][ours] = [0, 0, 0, 0, 0]
+        for slot, name in enumerate(OUTCOMES):
+            for doc_index, _ in getattr(found, name):
+                per_doc[ids[doc_index]][ours][slot] += 1
+    data = {"documents": len(ids), "counts": counts, "per_document": per_doc}
+    out.write_text(json.dumps(data) + "\n")
 
 
 if __name__ == "__main__":
