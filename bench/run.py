@@ -113,6 +113,106 @@ def _chunks(paths: list[str], limit: int = 1_000_000) -> list[list[str]]:
     return chunks
 
 
+def _reference(script: str, *args: str) -> Command:
+    """A script of bench/reference/ run with the interpreter under test."""
+    return [sys.executable, str(REPO / "bench" / "reference" / script), *args]
+
+
+def _same_release_rows(ctx: Context) -> str:
+    """Every Parquet file of the floor equals the release's file of the same name, row for row."""
+    command = _reference("same_tables.py", str(ctx.work / "release"), str(ctx.work / "floor"))
+    done = subprocess.run(command, env=ctx.env(), capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"bench build: {done.stdout}{done.stderr}")
+    return done.stdout.strip()
+
+
+OUTCOMES = ("COR", "INC", "PAR", "MIS", "SPU")
+
+
+def _ambiguous(ctx: Context, doc_id: str) -> bool:
+    """Some entity span overlaps two spans of the other side: the schemes' definitions diverge.
+
+    There newsgold takes a maximum matching and nervaluate its first candidate in list order
+    (and counts one prediction against two gold spans, nervaluate PR #85), see docs/scoring.md.
+    """
+    ann = json.loads((ctx.corpus / "annotations" / f"{doc_id}.json").read_text("utf-8"))
+    gold = [(s["start"], s["end"]) for s in ann["entities"]]
+    with (ctx.corpus / "predictions.jsonl").open(encoding="utf-8") as lines:
+        line = next(json.loads(x) for x in lines if f'"{doc_id}"' in x)
+    pred = [(s["start"], s["end"]) for s in line.get("entities") or []]
+    for one, other in ((gold, pred), (pred, gold)):
+        for a in one:
+            if sum(a[0] < b[1] and b[0] < a[1] for b in other) > 1:
+                return True
+    return False
+
+
+def _same_counts(ctx: Context) -> str:
+    """newsgold's entity counts equal nervaluate's in every document where the definitions agree.
+
+    Per document and scheme the five outcome counts are compared; a document that differs must be
+    one where a span overlaps two spans of the other side (else this raises). The note says how
+    many such documents there were and by how much the totals differ.
+    """
+    ours = json.loads((ctx.work / "ours.json").read_text("utf-8"))
+    theirs = json.loads((ctx.work / "nervaluate.json").read_text("utf-8"))
+    differ: dict[str, int] = {}  # scheme -> documents that differ
+    for doc_id, record in ours["documents"].items():
+        for scheme, cells in record["counts"]["entities"].items():
+            if not isinstance(cells, dict) or scheme not in theirs["per_document"][doc_id]:
+                continue
+            mine = [0] * len(OUTCOMES)
+            for cell, n in cells.items():
+                outcome = cell.split(" ", 1)[0]
+                if outcome in OUTCOMES:
+                    mine[OUTCOMES.index(outcome)] += n
+            if mine != theirs["per_document"][doc_id][scheme]:
+                if not _ambiguous(ctx, doc_id):
+                    raise SystemExit(
+                        f"bench score: {doc_id} {scheme}: newsgold {mine}, nervaluate "
+                        f"{theirs['per_document'][doc_id][scheme]} (COR INC PAR MIS SPU), and no "
+                        "span there overlaps two: a real disagreement"
+                    )
+                differ[scheme] = differ.get(scheme, 0) + 1
+    schemes = ours["scores"]["entities"]["schemes"]
+    if not differ:
+        if any(schemes[s]["counts"] != c for s, c in theirs["counts"].items()):
+            raise SystemExit("bench score: totals differ although no document does")
+        return "(counts identical to nervaluate's, 4 schemes)"
+    gaps = "; ".join(
+        f"{s}: {n} doc(s), COR/INC/MIS/SPU off by "
+        + "/".join(
+            str(abs(schemes[s]["counts"][k] - theirs["counts"][s][k]))
+            for k in ("COR", "INC", "MIS", "SPU")
+        )
+        for s, n in sorted(differ.items())
+    )
+    return (
+        "(counts identical to nervaluate's in every document where no span overlaps two; "
+        f"differ where one does: {gaps})"
+    )
+
+
+def _same_loaded_rows(ctx: Context) -> str:
+    """Both loaders saw the same rows per split (each wrote its count to a file)."""
+    a = (ctx.work / "rows-datasets.txt").read_text().split()
+    b = (ctx.work / "rows-pyarrow.txt").read_text().split()
+    if a != b:
+        raise SystemExit(f"bench load: datasets read {a}, pyarrow {b}")
+    return f"(same rows: {' '.join(a)})"
+
+
+def _score_ours(ctx: Context) -> list[Command]:
+    out = str(ctx.work / "ours.json")
+    return [
+        ctx.newsgold(
+            "score", "--gold", ".", "--root", ".", "predictions.jsonl", "--layers", "entities",
+            "--format", "json", "--output", out,
+        )
+    ]  # fmt: skip
+
+
 # The registry. To add a comparison, append a Benchmark (see docs/scaling.md, "Benchmarks").
 BENCHMARKS: list[Benchmark] = [
     Benchmark(
@@ -123,6 +223,58 @@ BENCHMARKS: list[Benchmark] = [
         reference=_check_jsonschema,
         target="time ratio < 1",
         time_ratio_below=1.0,
+    ),
+    Benchmark(
+        name="build",
+        ours_label="newsgold build (validation, rows, streaming Parquet, hashes, card, Croissant, "
+        "manifest)",
+        reference_label="bench/reference/write_rows.py: the same rows (release row functions) "
+        "held in memory and written with pyarrow.parquet.write_table, nothing else",
+        ours=lambda c: [c.newsgold("build", "--root", ".", "--out", str(c.work / "release"))],
+        reference=lambda c: [_reference("write_rows.py", ".", str(c.work / "floor"))],
+        target="time ratio <= 2",
+        time_ratio_below=2.0,
+        verify=_same_release_rows,
+    ),
+    Benchmark(
+        name="score",
+        ours_label="newsgold score --layers entities (four schemes, per type, checked input)",
+        reference_label="bench/reference/nervaluate_entities.py: nervaluate 1.2.1, four schemes",
+        ours=_score_ours,
+        reference=lambda c: [
+            _reference(
+                "nervaluate_entities.py", ".", "predictions.jsonl", str(c.work / "nervaluate.json")
+            )
+        ],
+        target="time ratio < 0.04 (25x faster)",
+        time_ratio_below=0.04,
+        verify=_same_counts,
+    ),
+    Benchmark(
+        name="load",
+        ours_label="datasets.load_dataset of the release (cold cache)",
+        reference_label="pyarrow.parquet.read_table of the same files",
+        prepare=lambda c: [c.newsgold("build", "--root", ".", "--out", str(c.work / "release"))],
+        ours=lambda c: [
+            _reference(
+                "load_release.py",
+                "datasets",
+                str(c.work / "release"),
+                str(c.work),
+                str(c.work / "rows-datasets.txt"),
+            )
+        ],  # fmt: skip
+        reference=lambda c: [
+            _reference(
+                "load_release.py",
+                "pyarrow",
+                str(c.work / "release"),
+                str(c.work),
+                str(c.work / "rows-pyarrow.txt"),
+            )
+        ],  # fmt: skip
+        target="reported",
+        verify=_same_loaded_rows,
     ),
 ]
 
@@ -347,8 +499,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--long-spans",
         type=int,
-        default=2000,
-        help="annotations per long article (0: no long-article corpus)",
+        default=4200,
+        help="annotations per long article, about 2,000 of them entities (0: no long articles)",
     )
     parser.add_argument("--label", default="results", help="results file name (default results)")
     parser.add_argument("--title", default="newsgold benchmarks")
@@ -381,6 +533,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [b for b in BENCHMARKS if wanted is None or b.name in wanted]
     if not sizes or not chosen:
         parser.error("nothing to run: check --sizes and --only")
+    args.work, args.out = args.work.resolve(), args.out.resolve()  # commands run in the corpus
     args.work.mkdir(parents=True, exist_ok=True)
     args.out.mkdir(parents=True, exist_ok=True)
     shapes: list[tuple[str, int, int | None]] = [(ARTICLES, n, None) for n in sizes]
