@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from typing import TextIO
+
+ProgressFn = Callable[[int, int], None]  # progress(done, total): what long loops accept
 
 
 class Progress:

@@ -8,6 +8,7 @@ from typing import Any
 
 from newsgold import jsonio
 from newsgold.cli._common import emit
+from newsgold.progress import Progress
 from newsgold.validate import CATALOGUE, Report, validate_paths
 from newsgold.validate.incidents import LEVEL_NAMES
 
@@ -54,7 +55,7 @@ def render_text(report: Report) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Validate and print the report."""
-    report = validate_paths(list(args.paths), args.root)
+    report = validate_paths(list(args.paths), args.root, Progress("validate"))
     if args.format == "json":
         emit(jsonio.dumps(report.to_dict()))
     else:

@@ -11,7 +11,7 @@ import json
 import os
 import secrets
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any
 from newsgold import __version__
 from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, doc_ids, load_document
 from newsgold.errors import NewsgoldError
+from newsgold.progress import ProgressFn
 from newsgold.release import card, croissant, manifest
 from newsgold.release.features import LAYER_CONFIGS
 from newsgold.release.ner import ner_rows
@@ -28,7 +29,6 @@ from newsgold.release.writer import Contents, ReleaseWriter, Stats
 from newsgold.validate import Report, validate
 from newsgold.validate.incidents import ERROR
 
-ProgressFn = Callable[[int, int], None]
 CHANGELOG = "CHANGELOG.md"
 LEADERBOARD = "LEADERBOARD.md"
 # Documents a release carries beside its card: name in the release -> where the sources keep it.

@@ -18,10 +18,10 @@ import pyarrow.parquet as pq
 from newsgold import __version__
 from newsgold.corpus import is_doc_id, sha256_bytes
 from newsgold.errors import NewsgoldError
+from newsgold.progress import ProgressFn
 from newsgold.release import card, manifest
 from newsgold.release.build import (
     BuildResult,
-    ProgressFn,
     carried_documents,
     emit,
     finish,

@@ -9,6 +9,7 @@ from typing import Any
 
 from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, find_root, is_doc_id
 from newsgold.errors import NewsgoldError
+from newsgold.progress import ProgressFn
 from newsgold.validate.corpus import check_corpus
 from newsgold.validate.document import check_document
 from newsgold.validate.files import checksums, find, read
@@ -50,14 +51,16 @@ class Report:
         }
 
 
-def validate(root: Path, doc_ids: set[str] | None = None) -> Report:
+def validate(
+    root: Path, doc_ids: set[str] | None = None, progress: ProgressFn | None = None
+) -> Report:
     """Validate a repository (or only some doc_ids of it) through all four levels.
 
     Documents are read and checked one at a time; each keeps only what level 4 needs (file names,
     text checksum, URL), so memory is one document plus a few hundred bytes per document.
     """
     docs, incidents = find(root, doc_ids)
-    for doc in docs:
+    for done, doc in enumerate(docs, start=1):
         incidents.extend(read(root, doc))
         incidents.extend(checksums(doc))
         passed = doc.text is not None
@@ -71,6 +74,8 @@ def validate(root: Path, doc_ids: set[str] | None = None) -> Report:
         if passed:
             incidents.extend(check_document(doc))
         doc.release()
+        if progress is not None:
+            progress(done, len(docs))
     if doc_ids is None:
         incidents.extend(check_corpus(docs))
     return Report(root, len(docs), sorted(incidents))
@@ -87,11 +92,13 @@ def _doc_ids_for(root: Path, path: Path) -> set[str] | None:
     )
 
 
-def validate_paths(paths: list[Path], root: Path | None = None) -> Report:
+def validate_paths(
+    paths: list[Path], root: Path | None = None, progress: ProgressFn | None = None
+) -> Report:
     """Validate the documents named by files or folders (all of the repository when none)."""
     if not paths:
         base = root or find_root()
-        return validate(base, None)
+        return validate(base, None, progress)
     for path in paths:
         if not path.exists() and not path.is_symlink():
             raise NewsgoldError("no such file or folder", str(path), status=2)
@@ -100,10 +107,10 @@ def validate_paths(paths: list[Path], root: Path | None = None) -> Report:
     for path in paths:
         ids = _doc_ids_for(base, path)
         if ids is None:
-            return validate(base, None)
+            return validate(base, None, progress)
         wanted |= ids
     bad = sorted(i for i in wanted if not is_doc_id(i))
     if bad:
         # Still scan them so the user sees the doc-id-invalid incident for the file itself.
-        return validate(base, None)
-    return validate(base, wanted)
+        return validate(base, None, progress)
+    return validate(base, wanted, progress)
