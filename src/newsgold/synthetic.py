@@ -33,6 +33,7 @@ from newsgold.corpus import (
     sha256_text,
 )
 from newsgold.errors import NewsgoldError
+from newsgold.schemas import enum
 
 PREFIX = "synthetic-"
 MANIFEST = "synthetic.json"
@@ -1042,23 +1043,11 @@ def _merge_bodies(sections: list[dict[str, Any]], text: str) -> list[dict[str, A
 
 # Per layer: the attribute a "wrong type" error changes, its choices, and the "wrong value" one.
 _TYPE_FIELD = {"entities": "type", "dates": "type", "figures": "kind", "claims": "polarity"}
-_TYPE_CHOICES = {
-    "entities": [
-        "PERSON",
-        "NORP",
-        "FAC",
-        "ORG",
-        "GPE",
-        "LOC",
-        "PRODUCT",
-        "EVENT",
-        "WORK_OF_ART",
-        "LAW",
-        "LANGUAGE",
-    ],
-    "dates": ["DATE", "TIME", "DURATION", "SET"],
-    "figures": ["CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"],
-    "claims": ["positive", "negative"],
+_TYPE_CHOICES = {  # the schema's enumerations, so the generator cannot drift from the contract
+    "entities": enum("entity_type"),
+    "dates": enum("timex_type"),
+    "figures": enum("figure_kind"),
+    "claims": enum("polarity"),
 }
 _VALUE_FIELD = {
     "entities": "entity_id",
