@@ -27,6 +27,21 @@ def repository(root: Path | None) -> Path:
     return root.resolve()
 
 
+ROOT_HELP = "repository root (default: found from the current folder upward)"
+
+
+def add_root_option(p: argparse.ArgumentParser) -> None:
+    """``--root DIR``, the repository to work on, as every repository command has."""
+    p.add_argument("--root", type=Path, help=ROOT_HELP)
+
+
+def add_format_option(p: argparse.ArgumentParser, what: str = "output") -> None:
+    """``--format text|json`` for commands whose output a script may consume."""
+    p.add_argument(
+        "--format", choices=["text", "json"], default="text", help=f"{what} format (default: text)"
+    )
+
+
 def emit(text: str, output: Path | None = None) -> None:
     """Print text, or write it to a file atomically (a final line end is added when missing)."""
     text = text if not text or text.endswith("\n") else text + "\n"

@@ -10,7 +10,7 @@ from typing import Any
 from newsgold import jsonio
 from newsgold.baselines import predict
 from newsgold.baselines.rules import SYSTEM, extract
-from newsgold.cli._common import emit, repository
+from newsgold.cli._common import add_root_option, emit, repository
 from newsgold.corpus import load_corpus
 from newsgold.progress import Progress
 
@@ -32,9 +32,7 @@ def register(sub: Any) -> None:
         metavar="FILE",
         help="predictions file to write, atomically (default: standard output)",
     )
-    p.add_argument(
-        "--root", type=Path, help="repository root (default: found from the current folder upward)"
-    )
+    add_root_option(p)
     p.set_defaults(func=run)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgold import __version__
-from newsgold.cli._common import repository
+from newsgold.cli._common import add_format_option, add_root_option, repository
 from newsgold.cli.validate import render_text
 from newsgold.progress import Progress
 
@@ -38,12 +38,8 @@ def register(sub: Any) -> None:
         action="store_true",
         help="leave every article's text out (offsets, sha256, URLs kept)",
     )
-    p.add_argument(
-        "--root", type=Path, help="repository root (default: found from the current folder upward)"
-    )
-    p.add_argument(
-        "--format", choices=["text", "json"], default="text", help="summary format (default: text)"
-    )
+    add_root_option(p)
+    add_format_option(p, "summary")
     p.set_defaults(func=run)
 
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from newsgold.cli._common import add_format_option
 from newsgold.cli.build import summary
 from newsgold.progress import Progress
 
@@ -28,9 +29,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--texts", type=Path, required=True, metavar="DIR", help="folder holding <doc_id>.txt files"
     )
-    p.add_argument(
-        "--format", choices=["text", "json"], default="text", help="summary format (default: text)"
-    )
+    add_format_option(p, "summary")
     p.set_defaults(func=run)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgold import jsonio
-from newsgold.cli._common import emit, repository
+from newsgold.cli._common import add_format_option, add_root_option, emit, repository
 from newsgold.formats import brat, labelstudio
 from newsgold.formats.common import ImportResult
 
@@ -54,17 +54,8 @@ def register(sub: Any) -> None:
             help="annotator name (repeatable; default: as exported)",
         )
         tool.add_argument("--force", action="store_true", help="replace a gold annotation file")
-        tool.add_argument(
-            "--root",
-            type=Path,
-            help="repository root (default: found from the current folder upward)",
-        )
-        tool.add_argument(
-            "--format",
-            choices=["text", "json"],
-            default="text",
-            help="report format (default: text)",
-        )
+        add_root_option(tool)
+        add_format_option(tool, "report")
     ls.set_defaults(func=run_labelstudio)
     bt.set_defaults(func=run_brat)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgold import jsonio
-from newsgold.cli._common import emit, repository
+from newsgold.cli._common import add_format_option, add_root_option, emit, repository
 from newsgold.contribute.new import Added, NewArticle, add_article
 
 
@@ -57,12 +57,8 @@ def register(sub: Any) -> None:
         default=[],
         help="annotator of the draft (repeatable; default: your user name)",
     )
-    p.add_argument(
-        "--root", type=Path, help="repository root (default: found from the current folder upward)"
-    )
-    p.add_argument(
-        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
-    )
+    add_root_option(p)
+    add_format_option(p)
     p.set_defaults(func=run)
 
 

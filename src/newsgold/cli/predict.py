@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgold import jsonio
-from newsgold.cli._common import emit, repository
+from newsgold.cli._common import add_root_option, emit, repository
 from newsgold.corpus import load_corpus
 from newsgold.progress import Progress
 from newsgold.scoring.harness import load_model, predict
@@ -38,9 +38,7 @@ def register(sub: Any) -> None:
         metavar="FILE",
         help="predictions file to write (default: standard output)",
     )
-    p.add_argument(
-        "--root", type=Path, help="repository root (default: found from the current folder upward)"
-    )
+    add_root_option(p)
     p.add_argument("--split", nargs="+", metavar="SPLIT", help="only articles of these splits")
     p.set_defaults(func=run)
 

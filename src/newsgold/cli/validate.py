@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgold import jsonio
-from newsgold.cli._common import emit
+from newsgold.cli._common import add_format_option, add_root_option, emit
 from newsgold.progress import Progress
 from newsgold.validate import CATALOGUE, Report, validate_paths
 from newsgold.validate.incidents import LEVEL_NAMES
@@ -30,12 +30,8 @@ def register(sub: Any) -> None:
         metavar="PATH",
         help="files or folders to check (default: the whole repository)",
     )
-    p.add_argument(
-        "--root", type=Path, help="repository root (default: found from the current folder upward)"
-    )
-    p.add_argument(
-        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
-    )
+    add_root_option(p)
+    add_format_option(p)
     p.set_defaults(func=run)
 
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from newsgold.cli._common import repository
+from newsgold.cli._common import add_root_option, repository
 from newsgold.progress import Progress
 from newsgold.view import build_view
 from newsgold.view.overlay import STATUSES
@@ -35,9 +35,7 @@ def register(sub: Any) -> None:
         metavar="PRED.jsonl",
         help="a predictions file (JSON Lines, schema/predictions.schema.json) to show against gold",
     )
-    p.add_argument(
-        "--root", type=Path, help="repository root (default: found from the current folder upward)"
-    )
+    add_root_option(p)
     p.set_defaults(func=run)
 
 
