@@ -19,6 +19,7 @@ from newsgold.atomic import write_text  # noqa: E402
 from newsgold.baselines.leaderboard import corpus_leaderboard  # noqa: E402
 from newsgold.corpus import load_corpus  # noqa: E402
 from newsgold.errors import NewsgoldError  # noqa: E402
+from newsgold.progress import Progress  # noqa: E402
 
 TARGET = Path("docs") / "leaderboard.md"
 
@@ -34,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         corpus = load_corpus(args.root)
-        table = corpus_leaderboard(corpus, args.split)
+        table = corpus_leaderboard(corpus, args.split, Progress("baseline"))
         target = corpus.root / TARGET
         if args.write:
             write_text(target, table)

@@ -15,7 +15,7 @@ from newsgold.baselines import predict
 from newsgold.baselines.rules import SYSTEM, extract
 from newsgold.corpus import Corpus
 from newsgold.errors import NewsgoldError
-from newsgold.progress import Progress
+from newsgold.progress import ProgressFn
 
 
 @dataclass(frozen=True)
@@ -88,13 +88,15 @@ def to_markdown(rows: Sequence[Row], columns: Sequence[Column] = (), percent: bo
     return "\n".join(lines) + "\n"
 
 
-def corpus_leaderboard(corpus: Corpus, split: str | None = None) -> str:
+def corpus_leaderboard(
+    corpus: Corpus, split: str | None = None, progress: ProgressFn | None = None
+) -> str:
     """The Markdown leaderboard of the shipped systems on the corpus (or one split of it)."""
     docs = [d for d in corpus if split is None or d.metadata.get("split") == split]
     if not docs:
         raise NewsgoldError(f"no documents to score (split {split!r})", str(corpus.root))
     chosen = Corpus(corpus.root, docs)
-    systems = {SYSTEM: predict(chosen, extract, SYSTEM, Progress("baseline"))}
+    systems = {SYSTEM: predict(chosen, extract, SYSTEM, progress)}
     table = to_markdown(leaderboard(chosen, systems))
     where = f"the {split} split" if split else "all splits"
     return (
