@@ -11,6 +11,7 @@ import pytest
 from newsgold.corpus import load_corpus
 from newsgold.errors import NewsgoldError
 from newsgold.scoring import gold_from_rows, load_gold
+from newsgold.scoring.gold import gold_store
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = "2025-02-04-themoscowtimes-a87849"
@@ -101,3 +102,22 @@ def test_unusable_paths_are_usage_errors(tmp_path: Path) -> None:
     with pytest.raises(NewsgoldError) as err:
         load_gold(tmp_path / "x.csv")
     assert err.value.status == 2
+
+
+def test_store_reads_a_repository_lazily_and_agrees_with_load_gold(tmp_path: Path) -> None:
+    store = gold_store(ROOT)
+    assert list(store) == [DOC] and DOC in store and "other" not in store
+    assert store[DOC].annotations == load_gold(ROOT)[0].annotations
+    assert store.texts()[DOC] == load_corpus(ROOT).get(DOC).text
+    with pytest.raises(KeyError):
+        store["other"]
+    # Lazily: a broken annotation file is only found when its document is asked for.
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "corpus", repo / "corpus")
+    shutil.copytree(ROOT / "annotations", repo / "annotations")
+    (repo / "annotations" / f"{DOC}.json").write_text("{", encoding="utf-8")
+    lazy = gold_store(repo)
+    assert list(lazy) == [DOC]
+    with pytest.raises(NewsgoldError) as err:
+        lazy[DOC]
+    assert err.value.file.endswith(f"annotations/{DOC}.json")

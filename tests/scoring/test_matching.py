@@ -9,7 +9,7 @@ import pytest
 from scoring_helpers import random_spans, sp
 
 from newsgold.scoring.counts import NONE, SchemeCounts
-from newsgold.scoring.matching import COR, INC, MIS, PAR, SCHEMES, SPU, Span, match
+from newsgold.scoring.matching import COR, INC, MIS, PAR, SCHEMES, SPU, Span, match, match_all
 
 
 def counts(gold: list[Span], pred: list[Span], scheme: str) -> dict[str, int]:
@@ -236,3 +236,27 @@ def test_many_spans_in_one_document() -> None:
     gold = [sp(10 * i, 10 * i + 5) for i in range(20000)]
     pred = [sp(10 * i + 1, 10 * i + 6) for i in range(20000)]
     assert counts(gold, pred, "partial") == {"COR": 0, "INC": 0, "PAR": 20000, "MIS": 0, "SPU": 0}
+
+
+def test_match_all_shares_tiers_without_changing_any_scheme() -> None:
+    # match_all reuses the tiers schemes share (strict/exact/partial start alike); each scheme's
+    # alignment must be what matching under that scheme alone gives.
+    rng = random.Random(17)
+    for _ in range(300):
+        gold = random_spans(rng, rng.randint(0, 12), 60)
+        pred = random_spans(rng, rng.randint(0, 12), 60)
+        together = match_all(gold, pred)
+        assert list(together) == list(SCHEMES)
+        for scheme in SCHEMES:
+            alone = match(gold, pred, scheme)
+            assert together[scheme] == alone, scheme
+
+
+def test_match_all_pairs_by_hand() -> None:
+    # gold 0:5 PER, 10:15 ORG; predicted 0:5 ORG (same offsets, other label), 11:15 ORG (overlap).
+    gold, pred = [sp(0, 5, "PER"), sp(10, 15, "ORG")], [sp(0, 5, "ORG"), sp(11, 15, "ORG")]
+    found = match_all(gold, pred)
+    assert found["strict"].pairs == [(0, 0, INC), (1, 1, INC)]
+    assert found["exact"].pairs == [(0, 0, COR), (1, 1, INC)]
+    assert found["partial"].pairs == [(0, 0, COR), (1, 1, PAR)]
+    assert found["type"].pairs == [(0, 0, INC), (1, 1, COR)]

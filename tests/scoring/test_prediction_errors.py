@@ -213,3 +213,16 @@ def test_claim_source_past_the_end(tmp_path: Path) -> None:
     claim = {"start": 0, "end": 4, "source": {"start": 7, "end": 99}, "cue": None}
     found = problems(tmp_path, line({"doc_id": "doc-a", "claims": [claim]}))
     assert where(found) == ["line 1/claims/0/source/end"]
+
+
+def test_only_the_layers_scored_are_checked_and_kept() -> None:
+    # The dates layer is broken (end 99 is past the 45-character text): a fault when dates are
+    # scored, never read when only entities are.
+    broken = {**GOOD, "dates": [{"start": 0, "end": 99, "type": "DATE", "value": "2024-08"}]}
+    _, found = check_predictions([broken], TEXTS)
+    assert where(found) == ["line 1/dates/0/end"]
+    read, found = check_predictions([broken], TEXTS, layers=("entities",))
+    assert found == []
+    assert read.documents["doc-a"] == GOOD  # the unscored layer is not kept either
+    _, found = check_predictions([broken], TEXTS, layers=("dates",))
+    assert where(found) == ["line 1/dates/0/end"]

@@ -11,9 +11,11 @@ from typing import Any
 import pytest
 from scoring_helpers import rows_document
 
-from newsgold.corpus import LAYERS, load_corpus
+from newsgold.corpus import LAYERS, Document, load_corpus
+from newsgold.errors import NewsgoldError
 from newsgold.scoring import gold_from_rows, score
 from newsgold.scoring.counts import Accuracy, Scores
+from newsgold.scoring.score import fingerprint
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -365,3 +367,31 @@ def test_json_is_serialisable_and_layers_can_be_chosen() -> None:
     assert data["layers"] == ["dates"]
     assert list(data["headline"]) == ["dates.strict_f1", "dates.partial_f1", "dates.value_f1"]
     assert data["documents_missing"] == 1
+
+
+def test_gold_is_checked_in_the_layers_scored_only() -> None:
+    # The figure ends at 40 in a 14-character text: scoring figures reports it where it is,
+    # scoring entities does not read that layer.
+    text = "Seoul said so."
+    entity = {"start": 0, "end": 5, "type": "GPE", "entity_id": "s"}
+    figure = {"start": 0, "end": 40, "kind": "QUANTITY", "value": 1.0}
+    rows = [rows_document("d", text, entities=[entity], figures=[figure])]
+    result = score(rows, [{"doc_id": "d", "entities": [entity]}], layers=["entities"])
+    assert result.headline() == {"entities.strict_f1": 1.0, "entities.partial_f1": 1.0}
+    with pytest.raises(NewsgoldError) as err:
+        score(rows, [], layers=["figures"])
+    assert (err.value.file, err.value.pointer) == ("<rows>", "row 1/figures/0/end")
+
+
+def test_gold_fingerprint_does_not_depend_on_item_order_even_with_ties() -> None:
+    # Two dates share offsets and have no id: the cheap (start, end, id) order ties, so the
+    # fingerprint falls back to the items' JSON; a changed value changes it.
+    text = "On Monday it rained."
+    a = {"start": 3, "end": 9, "type": "DATE", "value": "2025-02-03"}
+    b = {"start": 3, "end": 9, "type": "DATE", "value": "2025-02-10"}
+    first = Document("d", text, {}, {"dates": [a, b]})
+    swapped = Document("d", text, {}, {"dates": [b, a]})
+    changed = Document("d", text, {}, {"dates": [a, {**b, "value": "2025-02-17"}]})
+    assert fingerprint(first, ["dates"]) == fingerprint(swapped, ["dates"])
+    assert fingerprint(first, ["dates"]) != fingerprint(changed, ["dates"])
+    assert fingerprint(first, ["dates"]) != fingerprint(first, ["entities", "dates"])

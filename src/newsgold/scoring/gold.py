@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +13,11 @@ from newsgold.corpus import (
     LAYERS,
     Corpus,
     Document,
+    doc_ids,
     find_root,
     is_doc_id,
     load_corpus,
+    load_document,
     read_text,
     sha256_text,
 )
@@ -38,10 +40,12 @@ Row = Mapping[str, Any]
 GoldSource = Path | str | Corpus | Iterable[Document] | Iterable[Row] | None
 
 
-def check_document(doc: Document, file: str, prefix: str = "") -> None:
-    """Raise NewsgoldError at the first gold span that is malformed or contradicts the text."""
-    layers = {layer: doc.annotations.get(layer) or [] for layer in LAYERS}
-    problems = object_problems({"doc_id": doc.doc_id, **layers}, {doc.doc_id: doc.text})
+def check_document(
+    doc: Document, file: str, prefix: str = "", layers: Sequence[str] = LAYERS
+) -> None:
+    """Raise NewsgoldError at the first gold span of these layers that is malformed or wrong."""
+    items = {layer: doc.annotations.get(layer) or [] for layer in layers}
+    problems = object_problems({"doc_id": doc.doc_id, **items}, {doc.doc_id: doc.text})
     if problems:
         pointer, message = problems[0]
         raise NewsgoldError(f"gold annotation: {message}", file, prefix + pointer)
@@ -51,7 +55,9 @@ def _is_root(folder: Path) -> bool:
     return (folder / CORPUS_DIR).is_dir() and (folder / ANNOTATIONS_DIR).is_dir()
 
 
-def _document(row: Row, file: str, prefix: str, root: Path | None) -> Document:
+def _document(
+    row: Row, file: str, prefix: str, root: Path | None, layers: Sequence[str] = LAYERS
+) -> Document:
     doc_id = row.get("doc_id") if isinstance(row, Mapping) else None
     if not isinstance(doc_id, str):
         raise NewsgoldError(
@@ -78,7 +84,7 @@ def _document(row: Row, file: str, prefix: str, root: Path | None) -> Document:
             prefix + "/text_sha256",
         )
     doc = Document(doc_id, text, metadata, annotations)
-    check_document(doc, file, prefix)
+    check_document(doc, file, prefix, layers)
     return doc
 
 
@@ -161,39 +167,46 @@ def _unique(docs: list[Document], source: str) -> list[Document]:
 
 
 def gold_from_rows(
-    rows: Iterable[Row], root: Path | None = None, source: str = "<rows>"
+    rows: Iterable[Row],
+    root: Path | None = None,
+    source: str = "<rows>",
+    layers: Sequence[str] = LAYERS,
 ) -> list[Document]:
     """Gold documents from dicts shaped like annotation JSON (plus ``text`` and metadata fields).
 
     Rows of the Hugging Face release (``load_dataset(release)["test"]``, ClassLabel ids and all)
     are accepted as they are. A row without ``text`` takes it from the repository's ``corpus/``
-    (``root``, or the one around the current folder), as for articles not redistributed.
+    (``root``, or the one around the current folder), as for articles not redistributed. Only
+    the ``layers`` given are checked.
     """
     docs = []
     for n, row in enumerate(rows, start=1):
         if isinstance(row, Mapping) and is_release_row(row):
             row = from_release_row(row, root, source, f"row {n}")
-        docs.append(_document(row, source, f"row {n}", root))
+        docs.append(_document(row, source, f"row {n}", root, layers))
     return _unique(docs, source)
 
 
-def load_gold(path: Path | str | None = None, root: Path | None = None) -> list[Document]:
+def load_gold(
+    path: Path | str | None = None, root: Path | None = None, layers: Sequence[str] = LAYERS
+) -> list[Document]:
     """Gold from a repository root, an annotations folder or file, a JSONL of rows, or a release.
 
     A built release folder (or its ``documents`` Parquet file) is read row by row; rows of
     articles released without text take it from the repository around the current folder.
+    Only the ``layers`` given are checked.
     """
     if path is None:
-        return _checked_corpus(load_corpus(root or find_root()))
+        return _checked_corpus(load_corpus(root or find_root()), layers)
     where = Path(path)
     if where.is_dir() and _is_root(where):
-        return _checked_corpus(load_corpus(where))
+        return _checked_corpus(load_corpus(where), layers)
     base = root or (where.parent if _is_root(where.parent) else None)
     if where.is_dir() and _is_release(where):
         files = sorted((where / "data" / "documents").glob("*.parquet"))
-        return gold_from_rows(_release_rows(files, root), root, str(where))
+        return gold_from_rows(_release_rows(files, root), root, str(where), layers)
     if where.is_file() and where.suffix == ".parquet":
-        return gold_from_rows(_release_rows([where], root), root, str(where))
+        return gold_from_rows(_release_rows([where], root), root, str(where), layers)
     if where.is_dir():
         files = sorted(where.glob("*.json"))
         if not files:
@@ -203,13 +216,13 @@ def load_gold(path: Path | str | None = None, root: Path | None = None) -> list[
                 str(where),
                 status=2,
             )
-        docs = [_document(jsonio.load(f), str(f), "", base) for f in files]
+        docs = [_document(jsonio.load(f), str(f), "", base, layers) for f in files]
         return _unique(docs, str(where))
     if where.is_file() and where.suffix == ".json":
         base = root or (where.parent.parent if _is_root(where.parent.parent) else None)
-        return [_document(jsonio.load(where), str(where), "", base)]
+        return [_document(jsonio.load(where), str(where), "", base, layers)]
     if where.is_file() and where.suffix == ".jsonl":
-        return _unique(_rows_file(where, base), str(where))
+        return _unique(_rows_file(where, base, layers), str(where))
     raise NewsgoldError(
         "expected a repository root, an annotations folder, an annotation .json file, "
         "a .jsonl of rows, a release folder or its documents .parquet",
@@ -218,32 +231,113 @@ def load_gold(path: Path | str | None = None, root: Path | None = None) -> list[
     )
 
 
-def _rows_file(path: Path, root: Path | None) -> list[Document]:
+def _rows_file(path: Path, root: Path | None, layers: Sequence[str]) -> list[Document]:
     docs = []
     for number, row, problem in jsonio.load_lines(path, "gold rows"):
         if problem is not None:
             pointer, message = problem
             raise NewsgoldError(message, str(path), f"line {number}{pointer}")
-        docs.append(_document(row, str(path), f"line {number}", root))
+        docs.append(_document(row, str(path), f"line {number}", root, layers))
     return docs
 
 
-def _checked_corpus(corpus: Corpus) -> list[Document]:
+def _annotation_file(doc_id: str) -> str:
+    return f"{ANNOTATIONS_DIR}/{doc_id}.json"
+
+
+def _checked_corpus(corpus: Corpus, layers: Sequence[str]) -> list[Document]:
     for doc in corpus:
-        check_document(doc, f"{ANNOTATIONS_DIR}/{doc.doc_id}.json")
+        check_document(doc, _annotation_file(doc.doc_id), layers=layers)
     return list(corpus.documents)
 
 
-def as_gold(gold: GoldSource, root: Path | None = None) -> list[Document]:
+def as_gold(
+    gold: GoldSource, root: Path | None = None, layers: Sequence[str] = LAYERS
+) -> list[Document]:
     """Whatever a caller passes as gold, as checked documents sorted by doc_id."""
     if gold is None or isinstance(gold, str | Path):
-        return load_gold(gold, root)
+        return load_gold(gold, root, layers)
     if isinstance(gold, Corpus):
-        return _checked_corpus(gold)
+        return _checked_corpus(gold, layers)
     items = list(gold)
     if all(isinstance(item, Document) for item in items):
         docs = [item for item in items if isinstance(item, Document)]
         for doc in docs:
-            check_document(doc, doc.doc_id)
+            check_document(doc, doc.doc_id, layers=layers)
         return _unique(docs, "<documents>")
-    return gold_from_rows([item for item in items if isinstance(item, Mapping)], root)
+    rows = [item for item in items if isinstance(item, Mapping)]
+    return gold_from_rows(rows, root, layers=layers)
+
+
+class GoldStore(Mapping[str, Document]):
+    """Checked gold documents by doc_id; from a repository each is read only when asked for.
+
+    Scoring a repository through a store holds one article at a time, so its memory does not
+    grow with the corpus; other sources are read whole first.
+    """
+
+    def __init__(self, ids: Iterable[str], load: Callable[[str], Document]) -> None:
+        self.ids = dict.fromkeys(ids)  # ordered, with O(1) membership
+        self._load = load
+        self._last: Document | None = None
+
+    def __getitem__(self, doc_id: str) -> Document:
+        if doc_id not in self.ids:
+            raise KeyError(doc_id)
+        if self._last is None or self._last.doc_id != doc_id:
+            self._last = self._load(doc_id)
+        return self._last
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self.ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def texts(self) -> Mapping[str, str]:
+        """The same documents' texts, read as lazily."""
+        return _Texts(self)
+
+
+class _Texts(Mapping[str, str]):
+    def __init__(self, store: GoldStore) -> None:
+        self.store = store
+
+    def __getitem__(self, doc_id: str) -> str:
+        return self.store[doc_id].text
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self.store
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.store)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+
+def gold_store(
+    gold: GoldSource, root: Path | None = None, layers: Sequence[str] = LAYERS
+) -> GoldStore:
+    """A store of checked gold documents: read lazily from a repository, else loaded whole."""
+    base: Path | None = None
+    if gold is None:
+        base = root or find_root()
+    elif isinstance(gold, str | Path) and Path(gold).is_dir() and _is_root(Path(gold)):
+        base = Path(gold)
+    if base is None:
+        docs = {d.doc_id: d for d in as_gold(gold, root, layers)}
+        return GoldStore(docs, docs.__getitem__)
+    if not (base / CORPUS_DIR).is_dir():
+        load_corpus(base)  # raises the usual error for a folder that is not a repository
+    repository = base
+
+    def load(doc_id: str) -> Document:
+        doc = load_document(repository, doc_id)
+        check_document(doc, _annotation_file(doc_id), layers=layers)
+        return doc
+
+    return GoldStore(doc_ids(repository), load)

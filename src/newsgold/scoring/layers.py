@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsgold.scoring.counts import NONE, Accuracy, LayerCounts, Scores
-from newsgold.scoring.matching import MIS, SCHEMES, SPU, Alignment, Span, match
+from newsgold.scoring.matching import MIS, SPU, Alignment, Span, match, match_all
 
 Item = Mapping[str, Any]
 LABEL_FIELD = {"entities": "type", "dates": "type", "figures": "kind", "claims": ""}
@@ -28,16 +28,23 @@ def label(layer: str, item: Item) -> str:
 
 
 def spans(layer: str, items: Sequence[Item]) -> list[Span]:
-    """Matchable spans of a layer's items, in the items' order."""
-    return [
-        Span(
-            item["start"],
-            item["end"],
-            label(layer, item),
-            json.dumps({k: v for k, v in item.items() if k != "id"}, sort_keys=True),
-        )
-        for item in items
-    ]
+    """Matchable spans of a layer's items, in the items' order.
+
+    Only spans sharing offsets and label with another of the same list can tie, so only they
+    get the canonical JSON key that orders them independently of the list's order.
+    """
+    out = [Span(item["start"], item["end"], label(layer, item)) for item in items]
+    if len(set(out)) < len(out):
+        seen = Counter(out)
+        out = [
+            Span(*s[:3], _tie_key(item)) if seen[s] > 1 else s
+            for s, item in zip(out, items, strict=True)
+        ]
+    return out
+
+
+def _tie_key(item: Item) -> str:
+    return json.dumps({k: v for k, v in item.items() if k != "id"}, sort_keys=True)
 
 
 def align(layer: str, gold: Sequence[Item], pred: Sequence[Item], scheme: str) -> Alignment:
@@ -163,8 +170,7 @@ def count_layer(
     """All additive counts of one layer of one document."""
     out = LayerCounts(layer)
     g, p = spans(layer, gold), spans(layer, pred)
-    for name in SCHEMES:
-        al = match(g, p, name)
+    for name, al in match_all(g, p).items():
         cells = out.schemes[name]
         for gi, pi, outcome in al.pairs:
             cells.add(outcome, g[gi].label, p[pi].label)

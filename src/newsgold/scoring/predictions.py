@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,8 +68,21 @@ def span_problems(obj: Mapping[str, Any], text: str) -> Iterator[tuple[str, str]
                         yield from _span_problems(f"/{layer}/{i}/{part}", item[part], text)
 
 
-def object_problems(obj: Any, texts: Mapping[str, str]) -> list[tuple[str, str]]:
-    """(pointer, message) for every fault of one prediction object: schema, doc_id, spans."""
+def scored_part(obj: Any, layers: Sequence[str]) -> Any:
+    """A prediction object without its unscored layers (a non-object as it is, for the schema)."""
+    if not isinstance(obj, dict) or len(layers) == len(LAYERS):
+        return obj
+    return {k: v for k, v in obj.items() if k in layers or k not in LAYERS}
+
+
+def object_problems(
+    obj: Any, texts: Mapping[str, str], layers: Sequence[str] = LAYERS
+) -> list[tuple[str, str]]:
+    """(pointer, message) for every fault of one prediction object: schema, doc_id, spans.
+
+    Only the layers given are checked (with the doc_id and any other field).
+    """
+    obj = scored_part(obj, layers)
     schema_problems = schema_incidents(obj, "predictions", "")  # compiled fast path when valid
     if schema_problems:
         return [(i.pointer, i.message) for i in schema_problems]
@@ -79,39 +92,61 @@ def object_problems(obj: Any, texts: Mapping[str, str]) -> list[tuple[str, str]]
     return list(span_problems(obj, texts[doc_id]))
 
 
-def check_predictions(
-    source: Path | str | Iterable[Mapping[str, Any]], texts: Mapping[str, str]
-) -> tuple[Predictions, list[Problem]]:
-    """Parse and check predictions (a JSONL path, or objects numbered as lines from 1)."""
+PredictionLines = Path | str | Iterable[Mapping[str, Any]]
+
+
+def source_name(source: PredictionLines) -> str:
+    """How errors name a predictions source: its path, or ``<predictions>``."""
+    return str(source) if isinstance(source, str | Path) else "<predictions>"
+
+
+def checked_lines(
+    source: PredictionLines, texts: Mapping[str, str], layers: Sequence[str] = LAYERS
+) -> Iterator[tuple[int, dict[str, Any] | None, list[Problem]]]:
+    """Each line as (number, the checked object of the scored layers or None, its problems).
+
+    One line at a time, so a caller can score a huge file without holding it. A doc_id
+    predicted on an earlier line is a problem of the later one.
+    """
     if isinstance(source, str | Path):
-        name = str(source)
         parsed: Iterable[tuple[int, Any, Problem | None]] = (
             (n, obj, None if problem is None else Problem(n, *problem))
             for n, obj, problem in jsonio.load_lines(Path(source), "predictions")
         )
     else:
-        name = "<predictions>"
         parsed = ((n, obj, None) for n, obj in enumerate(source, start=1))
-    out = Predictions(name)
-    problems: list[Problem] = []
+    seen: dict[str, int] = {}
     for number, obj, problem in parsed:
         if problem is not None:
-            problems.append(problem)
+            yield number, None, [problem]
             continue
-        found = object_problems(obj, texts)
-        problems.extend(Problem(number, pointer, message) for pointer, message in found)
+        found = object_problems(obj, texts, layers)
         if found:
+            yield number, None, [Problem(number, pointer, message) for pointer, message in found]
             continue
         doc_id = obj["doc_id"]
-        if doc_id in out.lines:
+        if doc_id in seen:
             message = (
-                f"doc_id {doc_id!r} is already predicted on line {out.lines[doc_id]}; "
+                f"doc_id {doc_id!r} is already predicted on line {seen[doc_id]}; "
                 "expected one line per document"
             )
-            problems.append(Problem(number, "/doc_id", message))
+            yield number, None, [Problem(number, "/doc_id", message)]
             continue
-        out.documents[doc_id] = dict(obj)
-        out.lines[doc_id] = number
+        seen[doc_id] = number
+        yield number, dict(scored_part(obj, layers)), []
+
+
+def check_predictions(
+    source: PredictionLines, texts: Mapping[str, str], layers: Sequence[str] = LAYERS
+) -> tuple[Predictions, list[Problem]]:
+    """Parse and check predictions (a JSONL path, or objects numbered as lines from 1)."""
+    out = Predictions(source_name(source))
+    problems: list[Problem] = []
+    for number, obj, found in checked_lines(source, texts, layers):
+        problems.extend(found)
+        if obj is not None:
+            out.documents[obj["doc_id"]] = obj
+            out.lines[obj["doc_id"]] = number
     return out, problems
 
 
@@ -130,13 +165,15 @@ def raise_problems(problems: list[Problem], name: str) -> None:
 
 
 def read_predictions(
-    source: Path | str | Iterable[Mapping[str, Any]] | Predictions, texts: Mapping[str, str]
+    source: PredictionLines | Predictions,
+    texts: Mapping[str, str],
+    layers: Sequence[str] = LAYERS,
 ) -> Predictions:
     """Checked predictions, or NewsgoldError naming every faulty line and field."""
     name = source.source if isinstance(source, Predictions) else None
     if isinstance(source, Predictions):
         source = list(source.documents.values())
-    predictions, problems = check_predictions(source, texts)
+    predictions, problems = check_predictions(source, texts, layers)
     predictions.source = name or predictions.source
     raise_problems(problems, predictions.source)
     return predictions

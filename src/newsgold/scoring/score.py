@@ -12,9 +12,15 @@ from typing import Any
 from newsgold.corpus import LAYERS, Document, sha256_text
 from newsgold.errors import NewsgoldError
 from newsgold.scoring.counts import Accuracy, LayerCounts, Scores
-from newsgold.scoring.gold import GoldSource, as_gold
+from newsgold.scoring.gold import GoldSource, gold_store
 from newsgold.scoring.layers import LAYER_METRICS, Context, Tokens, count_layer, headline_parts
-from newsgold.scoring.predictions import Predictions, read_predictions
+from newsgold.scoring.predictions import (
+    Predictions,
+    Problem,
+    checked_lines,
+    raise_problems,
+    source_name,
+)
 
 FORMAT = "newsgold-score/1"
 DEFAULT_TOLERANCE = 0.01
@@ -47,11 +53,21 @@ class DocRecord:
 
 def fingerprint(doc: Document, layers: Sequence[str]) -> str:
     """A short hash of a document's text and the gold layers scored (independent of item order)."""
-    items = {
-        layer: sorted(json.dumps(i, sort_keys=True) for i in doc.spans(layer)) for layer in layers
-    }
+    items = {layer: _canonical_order(doc.spans(layer)) for layer in layers}
     data = json.dumps({"text": sha256_text(doc.text), **items}, sort_keys=True)
     return sha256_text(data)[:16]
+
+
+def _canonical_order(items: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Items sorted by offsets and id, or by their whole JSON where those tie."""
+
+    def cheap(item: Mapping[str, Any]) -> tuple[Any, Any, str]:
+        return item.get("start"), item.get("end"), str(item.get("id"))
+
+    ordered = sorted(items, key=cheap)
+    if len({cheap(i) for i in ordered}) == len(ordered):
+        return ordered
+    return sorted(items, key=lambda item: json.dumps(item, sort_keys=True))
 
 
 def count_document(
@@ -233,16 +249,11 @@ def check_options(layers: Sequence[str], tolerance: float) -> tuple[str, ...]:
     return tuple(layer for layer in LAYERS if layer in layers)
 
 
-def select(
-    docs: Sequence[Document], splits: Sequence[str] | None, include_drafts: bool
-) -> list[Document]:
-    """The gold documents to score: status gold (or drafts too), in the splits asked (or all)."""
-    return [
-        d
-        for d in docs
-        if (include_drafts or d.annotations.get("status", "gold") == "gold")
-        and (not splits or d.metadata.get("split") in splits)
-    ]
+def selected(doc: Document, splits: Sequence[str] | None, include_drafts: bool) -> bool:
+    """Whether a gold document is scored: status gold (or drafts too), in the splits asked."""
+    return (include_drafts or doc.annotations.get("status", "gold") == "gold") and (
+        not splits or doc.metadata.get("split") in splits
+    )
 
 
 def score(
@@ -259,20 +270,43 @@ def score(
     root: Path | None = None,
     progress: Progress | None = None,
 ) -> ScoreResult:
-    """Score predictions against gold (a path, a Corpus, Documents or annotation-shaped rows)."""
+    """Score predictions against gold (a path, a Corpus, Documents or annotation-shaped rows).
+
+    Only the layers scored are read and checked, in gold and predictions. Predictions are
+    scored line by line as they are read, and gold from a repository one article at a time, so
+    memory holds the counts, not the corpus.
+    """
     chosen = check_options(layers, tolerance)
-    docs = as_gold(gold, root)
-    checked = read_predictions(predictions, {d.doc_id: d.text for d in docs})
-    scored = select(docs, splits, include_drafts)
+    store = gold_store(gold, root, chosen)
+    name = predictions.source if isinstance(predictions, Predictions) else None
+    if isinstance(predictions, Predictions):
+        predictions = list(predictions.documents.values())
+    name = name or source_name(predictions)
     records: dict[str, DocRecord] = {}
-    for n, doc in enumerate(scored, start=1):
-        records[doc.doc_id] = count_document(
-            doc, checked.documents.get(doc.doc_id), chosen, tolerance
-        )
+    ignored: set[str] = set()
+    problems: list[Problem] = []
+    done = 0
+
+    def count(doc_id: str, prediction: Mapping[str, Any] | None) -> None:
+        nonlocal done
+        doc = store[doc_id]
+        if selected(doc, splits, include_drafts):
+            records[doc_id] = count_document(doc, prediction, chosen, tolerance)
+        elif prediction is not None:
+            ignored.add(doc_id)
+        done += 1
         if progress is not None:
-            progress(n, len(scored))
-    ignored = sorted(set(checked.documents) - set(records))
-    result = ScoreResult(chosen, tolerance, records, checked.source, ignored)
+            progress(done, len(store))
+
+    for _, obj, found in checked_lines(predictions, store.texts(), chosen):
+        problems.extend(found)
+        if obj is not None and not problems:  # after a fault only the checking goes on
+            count(obj["doc_id"], obj)
+    raise_problems(problems, name)
+    for doc_id in store:
+        if doc_id not in records and doc_id not in ignored:
+            count(doc_id, None)
+    result = ScoreResult(chosen, tolerance, dict(sorted(records.items())), name, sorted(ignored))
     if bootstrap:
         from newsgold.scoring.stats import bootstrap_intervals
 
