@@ -213,6 +213,14 @@ def _score_ours(ctx: Context) -> list[Command]:
     ]  # fmt: skip
 
 
+def _nervaluate(ctx: Context) -> list[Command]:
+    return [
+        _reference(
+            "nervaluate_entities.py", ".", "predictions.jsonl", str(ctx.work / "nervaluate.json")
+        )
+    ]
+
+
 # The registry. To add a comparison, append a Benchmark (see docs/scaling.md, "Benchmarks").
 BENCHMARKS: list[Benchmark] = [
     Benchmark(
@@ -241,14 +249,19 @@ BENCHMARKS: list[Benchmark] = [
         ours_label="newsgold score --layers entities (four schemes, per type, checked input)",
         reference_label="bench/reference/nervaluate_entities.py: nervaluate 1.2.1, four schemes",
         ours=_score_ours,
-        reference=lambda c: [
-            _reference(
-                "nervaluate_entities.py", ".", "predictions.jsonl", str(c.work / "nervaluate.json")
-            )
-        ],
+        reference=_nervaluate,
         target="time ratio < 0.04 (25x faster)",
         time_ratio_below=0.04,
         verify=_same_counts,
+    ),
+    Benchmark(
+        name="score floor",
+        ours_label="bench/reference/read_floor.py: only json.loads of the same gold files and "
+        "predictions (no checks, no scoring); not newsgold, the bound on any scorer's ratio",
+        reference_label="nervaluate, as in score",
+        ours=lambda c: [_reference("read_floor.py", ".", "predictions.jsonl")],
+        reference=_nervaluate,
+        target="reported: the lowest score ratio reachable",
     ),
     Benchmark(
         name="load",

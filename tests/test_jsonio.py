@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from newsgold import jsonio
@@ -32,3 +34,24 @@ def test_good_json_round_trips() -> None:
     data = {"é": [1, 2.5, None, True, "🙂"]}
     assert jsonio.loads(jsonio.dumps(data)) == data
     assert "🙂" in jsonio.dumps(data)  # stored as UTF-8, not escaped
+
+
+def test_dumps_with_rows_is_the_same_json_with_one_line_per_row() -> None:
+    data = {"format": "x/1", "documents": {"d1": {"n": [1, 2]}, "d2": {"t": "é"}}, "total": 3}
+    text = jsonio.dumps_with_rows(data, "documents")
+    assert json.loads(text) == data
+    lines = text.splitlines()
+    # The rows come last, each on one line, compact and UTF-8 as is.
+    assert lines[-5:] == [
+        '  "documents": {',
+        '    "d1": {"n": [1, 2]},',
+        '    "d2": {"t": "é"}',
+        "  }",
+        "}",
+    ]
+    assert lines[:3] == ["{", '  "format": "x/1",', '  "total": 3,']
+    # Without rows it is plain dumps.
+    assert jsonio.dumps_with_rows({"a": 1}, "documents") == jsonio.dumps({"a": 1})
+    assert json.loads(jsonio.dumps_with_rows({"documents": {"d": 1}}, "documents")) == {
+        "documents": {"d": 1}
+    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -203,6 +203,24 @@ def _parse_lines(text: str, name: str) -> Iterator[tuple[int, Any, LineProblem |
 def dumps(data: Any) -> str:
     """Serialise annotation JSON the one way the repository stores it."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def dumps_with_rows(data: Mapping[str, Any], key: str) -> str:
+    """Like dumps, but the mapping under ``key`` comes last with one compact line per entry.
+
+    Per-document parts of reports run to megabytes; Python pretty-prints in its slow pure-Python
+    encoder, while compact lines take the C one and stay one document per line for ``grep``.
+    """
+    rows = data.get(key)
+    if not isinstance(rows, Mapping) or not rows:
+        return dumps(data)
+    head = json.dumps({k: v for k, v in data.items() if k != key}, ensure_ascii=False, indent=2)
+    lines = ",\n".join(
+        f"    {json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+        for k, v in rows.items()
+    )
+    before = "{" if head == "{}" else head[:-2] + ","
+    return f"{before}\n  {json.dumps(key)}: {{\n{lines}\n  }}\n}}\n"
 
 
 def dumps_lines(rows: Iterable[Any]) -> str:

@@ -64,10 +64,15 @@ def add_report_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def report(args: argparse.Namespace, data: Any, text: Callable[[bool], str]) -> int:
-    """Emit a result as ``--format`` asks: JSON of ``data``, else ``text(markdown)``."""
+def report(
+    args: argparse.Namespace, data: Any, text: Callable[[bool], str], rows: str | None = None
+) -> int:
+    """Emit a result as ``--format`` asks: JSON of ``data``, else ``text(markdown)``.
+
+    ``rows`` names a per-document mapping of ``data`` written one compact line per entry.
+    """
     if args.format == "json":
-        emit(jsonio.dumps(data), args.output)
+        emit(jsonio.dumps_with_rows(data, rows) if rows else jsonio.dumps(data), args.output)
     else:
         emit(text(args.format == "markdown"), args.output)
     return 0

@@ -154,4 +154,5 @@ def run(args: argparse.Namespace) -> int:
             progress=Progress("scoring"),
             **options,
         )
-    return report(args, result.to_dict(args.per_doc), partial(result.to_text, per_doc=args.per_doc))
+    text = partial(result.to_text, per_doc=args.per_doc)
+    return report(args, result.to_dict(args.per_doc), text, rows="documents")
