@@ -121,9 +121,18 @@ def loads(text: str, file: str = "") -> Any:
                     file,
                     pointer(where),
                 )
-    if _SURROGATE_ESCAPE.search(text) or _SURROGATE.search(text):
+    if ("\\u" in text and _SURROGATE_ESCAPE.search(text)) or _has_surrogate(text):
         _lone_surrogates(data, file)
     return data
+
+
+def _has_surrogate(text: str) -> bool:
+    """Whether a string holds a surrogate code point (UTF-8 cannot encode one); C-fast."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _lone_surrogates(data: Any, file: str) -> None:

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 from scoring_helpers import random_spans, sp
 
-from newsgold.scoring.counts import NONE, SchemeCounts
+from newsgold.scoring.counts import SchemeCounts
 from newsgold.scoring.matching import COR, INC, MIS, PAR, SCHEMES, SPU, Span, match, match_all
 
 
@@ -27,12 +27,7 @@ def counts(gold: list[Span], pred: list[Span], scheme: str) -> dict[str, int]:
 def cells(gold: list[Span], pred: list[Span], scheme: str) -> SchemeCounts:
     al = match(gold, pred, scheme)
     out = SchemeCounts(scheme)
-    for g, p, outcome in al.pairs:
-        out.add(outcome, gold[g].label, pred[p].label)
-    for g in al.missed:
-        out.add(MIS, gold[g].label, NONE)
-    for p in al.spurious:
-        out.add(SPU, NONE, pred[p].label)
+    out.add_alignment(al, gold, pred)
     return out
 
 

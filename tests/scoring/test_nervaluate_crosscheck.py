@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 from scoring_helpers import LABELS, random_spans
 
-from newsgold.scoring.counts import NONE, SchemeCounts
-from newsgold.scoring.matching import MIS, SPU, Span, match
+from newsgold.scoring.counts import SchemeCounts
+from newsgold.scoring.matching import Span, match
 
 nervaluate = pytest.importorskip("nervaluate")
 
@@ -21,12 +21,7 @@ def _ours(docs: list[tuple[list[Span], list[Span]]], scheme: str) -> SchemeCount
     out = SchemeCounts(scheme)
     for gold, pred in docs:
         al = match(gold, pred, scheme)
-        for g, p, outcome in al.pairs:
-            out.add(outcome, gold[g].label, pred[p].label)
-        for g in al.missed:
-            out.add(MIS, gold[g].label, NONE)
-        for p in al.spurious:
-            out.add(SPU, NONE, pred[p].label)
+        out.add_alignment(al, gold, pred)
     return out
 
 

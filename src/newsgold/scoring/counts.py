@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgold.scoring.matching import COR, INC, MIS, OUTCOMES, PAR, SCHEMES, SPU
+from newsgold.scoring.matching import (
+    COR,
+    INC,
+    MIS,
+    OUTCOMES,
+    PAR,
+    SCHEMES,
+    SPU,
+    Alignment,
+    Span,
+)
 
 NONE = "-"  # the label of the side an outcome does not have (MIS has no prediction, SPU no gold)
 
@@ -157,9 +168,12 @@ class SchemeCounts:
     scheme: str
     cells: Counter[tuple[str, str, str]] = field(default_factory=Counter)
 
-    def add(self, outcome: str, gold_label: str, pred_label: str, n: int = 1) -> None:
-        """Count n outcomes (use NONE for the side an outcome lacks)."""
-        self.cells[(outcome, gold_label, pred_label)] += n
+    def add_alignment(self, al: Alignment, gold: Sequence[Span], pred: Sequence[Span]) -> None:
+        """Count every pair, missed and spurious span of one document's alignment by label."""
+        update = self.cells.update  # Counter counts an iterable in C
+        update((outcome, gold[g].label, pred[p].label) for g, p, outcome in al.pairs)
+        update((MIS, gold[g].label, NONE) for g in al.missed)
+        update((SPU, NONE, pred[p].label) for p in al.spurious)
 
     def overall(self) -> Counts:
         """Micro counts: every outcome once."""

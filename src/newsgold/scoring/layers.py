@@ -10,8 +10,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsgold.scoring.counts import NONE, Accuracy, LayerCounts, Scores
-from newsgold.scoring.matching import MIS, SPU, Alignment, Span, match, match_all
+from newsgold.scoring.counts import Accuracy, LayerCounts, Scores
+from newsgold.scoring.matching import Alignment, Span, match, match_all
 
 Item = Mapping[str, Any]
 LABEL_FIELD = {"entities": "type", "dates": "type", "figures": "kind", "claims": ""}
@@ -171,13 +171,7 @@ def count_layer(
     out = LayerCounts(layer)
     g, p = spans(layer, gold), spans(layer, pred)
     for name, al in match_all(g, p).items():
-        cells = out.schemes[name]
-        for gi, pi, outcome in al.pairs:
-            cells.add(outcome, g[gi].label, p[pi].label)
-        for gi in al.missed:
-            cells.add(MIS, g[gi].label, NONE)
-        for pi in al.spurious:
-            cells.add(SPU, NONE, p[pi].label)
+        out.schemes[name].add_alignment(al, g, p)
         if name == ATTRIBUTE_SCHEME:
             out.tallies = TALLIES[layer](gold, pred, al, ctx)
     return out

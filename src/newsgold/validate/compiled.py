@@ -89,6 +89,10 @@ class _Compiler:
             return lambda x: cell[0](x)
         cell = [_never]
         self.done[key] = cell
+        bounded = self.bounded_number(schema)
+        if bounded is not None:
+            cell[0] = bounded
+            return bounded
         checks = [
             self.keyword(name, value, schema, resolver, root) for name, value in schema.items()
         ]
@@ -108,6 +112,14 @@ class _Compiler:
         cell[0] = check
         return check
 
+    def bounded_number(self, schema: dict[str, Any]) -> Check | None:
+        """``{"type": "integer", "minimum": m}`` (offsets, the commonest subschema) as one test."""
+        keys = set(schema) - _IGNORED
+        if keys != {"type", "minimum"} or schema["type"] not in ("integer", "number"):
+            return None
+        is_type, least = self.type_check(schema["type"]), schema["minimum"]
+        return lambda x: is_type(x) and not x < least
+
     def keyword(
         self, name: str, value: Any, schema: dict[str, Any], resolver: Resolver[Any], root: bool
     ) -> Check:
@@ -125,6 +137,9 @@ class _Compiler:
             types = [self.type_check(t) for t in ([value] if isinstance(value, str) else value)]
             if len(types) == 1:
                 return types[0]
+            if len(types) == 2:  # the usual ["string", "null"]: no generator per call
+                first, second = types
+                return lambda x: first(x) or second(x)
             return lambda x: any(t(x) for t in types)
         if name == "enum":
             if not all(isinstance(v, str) for v in value):
@@ -210,7 +225,19 @@ class _Compiler:
                     return False
             return True
 
-        return check
+        def open_check(x: Any) -> bool:  # any other key is allowed: only listed ones are looked at
+            if not isinstance(x, dict):
+                return True
+            for k in needed:
+                if k not in x:
+                    return False
+            for k, v in x.items():
+                sub = properties.get(k)
+                if sub is not None and not sub(v):
+                    return False
+            return True
+
+        return open_check if extra is _always else check
 
 
 def _unique(x: Any) -> bool:
