@@ -10,7 +10,7 @@ line) is worked out by hand from the input each case writes. Each case checks:
 - the case folder (repository copy, inputs, would-be outputs) is byte for byte as before: nothing
   written, nothing half written, no input touched. Lock files count by existence only.
 
-The subprocesses run two at a time (a thread pool) so the 65 cases take well under a minute.
+The subprocesses run two at a time (a thread pool) so the 72 cases take well under a minute.
 """
 
 from __future__ import annotations
