@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -19,7 +20,27 @@ from newsgold.errors import NewsgoldError
         ('{"x": 1e999}', "/x", "1e999"),
         ('{"a/b": {"c": 1, "c": 1}}', "/a~1b/c", "duplicate key 'c'"),
         ('{"a": ', "line 1", "invalid JSON"),
-        ("[" * 100_000, "", "nested too deeply"),
+        # 100,000 brackets on line 1: the deepest one is the last, at column 100,000.
+        ("[" * 100_000, "line 1", "nested too deeply, 100000 levels (line 1, column 100000)"),
+        # brackets in strings do not count: the object and 100,000 brackets from line 2, column 7
+        (
+            '{"a": "[[[[",\n "b": ' + "[" * 100_000,
+            "line 2",
+            "100001 levels (line 2, column 100006)",
+        ),
+        # 5,000 digits in a string are text; the number after "n" starts at line 2, column 7
+        ('{"s": "' + "9" * 5000 + '",\n "n": ' + "9" * 5000 + "}", "line 2", "(line 2, column 7)"),
+    ],
+    ids=[
+        "duplicate",
+        "nan",
+        "infinity",
+        "overflow",
+        "escaped",
+        "truncated",
+        "deep",
+        "deep-2",
+        "long",
     ],
 )
 def test_bad_json_is_located(text: str, pointer: str, fragment: str) -> None:
@@ -55,3 +76,12 @@ def test_dumps_with_rows_is_the_same_json_with_one_line_per_row() -> None:
     assert json.loads(jsonio.dumps_with_rows({"documents": {"d": 1}}, "documents")) == {
         "documents": {"d": 1}
     }
+
+
+def test_a_file_that_is_not_utf8_is_located_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "f.json"
+    path.write_bytes(b'{\n "a": "caf\xe9"\n}\n')  # Latin-1 e-acute: byte 12, on line 2
+    with pytest.raises(NewsgoldError) as info:
+        jsonio.load(path, "f.json")
+    assert (info.value.file, info.value.pointer) == ("f.json", "line 2")
+    assert "byte 0xe9 at offset 12" in info.value.message

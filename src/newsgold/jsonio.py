@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,38 @@ def _walk(
             stack.extend((where + (i,), v) for i, v in reversed(list(enumerate(node))))
 
 
+# Strings (skipped whole, escapes included), brackets, and runs of digits outside strings.
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|\d+')
+
+
+def _line_column(text: str, at: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+def _deepest(text: str) -> tuple[int, int]:
+    """The greatest nesting depth of brackets outside strings, and where it is first reached."""
+    depth = most = at = 0
+    for token in _TOKENS.finditer(text):
+        kind = token.group()[0]
+        if kind in "[{":
+            depth += 1
+            if depth > most:
+                most, at = depth, token.start()
+        elif kind in "]}":
+            depth -= 1
+    return most, at
+
+
+def _long_integer(text: str) -> int:
+    """Where the first run of digits longer than int() reads is, outside strings (0 if none)."""
+    limit = sys.get_int_max_str_digits()
+    for token in _TOKENS.finditer(text):
+        if token.group()[0].isdigit() and len(token.group()) > limit:
+            return token.start()
+    return 0
+
+
 def loads(text: str, file: str = "") -> Any:
     """Parse JSON text strictly, raising NewsgoldError with line/column or JSON pointer.
 
@@ -102,10 +135,21 @@ def loads(text: str, file: str = "") -> Any:
             f"line {err.lineno}",
         ) from None
     except RecursionError:
-        raise NewsgoldError("invalid JSON: nested too deeply", file) from None
+        depth, at = _deepest(text)
+        line, column = _line_column(text, at)
+        raise NewsgoldError(
+            f"invalid JSON: nested too deeply, {depth} levels (line {line}, column {column})",
+            file,
+            f"line {line}",
+        ) from None
     except ValueError as err:  # an integer of more than 4,300 digits
         reason = str(err).split(":")[0]
-        raise NewsgoldError(f"invalid JSON: a number cannot be read ({reason})", file) from None
+        line, column = _line_column(text, _long_integer(text))
+        raise NewsgoldError(
+            f"invalid JSON: a number cannot be read ({reason}) (line {line}, column {column})",
+            file,
+            f"line {line}",
+        ) from None
     if flagged:
         for where, node in _walk(data):
             if isinstance(node, _DuplicateKeys):
@@ -162,8 +206,9 @@ def load(path: Path, display: str | None = None) -> Any:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
         raise NewsgoldError(
-            f"not UTF-8: byte {raw[err.start]:#04x} at offset {err.start}", name
+            f"not UTF-8: byte {raw[err.start]:#04x} at offset {err.start}", name, f"line {line}"
         ) from None
     return loads(text, name)
 

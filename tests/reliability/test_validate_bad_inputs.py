@@ -2,8 +2,10 @@
 
 Every case copies a small valid repository, breaks one thing, and runs
 ``python -m newsgold validate --root REPO --format json`` in a subprocess. It must exit 1 (2 for
-bad usage) with the expected incident id in the expected file, print no traceback, and leave every
-file as it was.
+bad usage) with the expected incident id at the expected file and JSON pointer or line ("" when
+the file as a whole is at fault), print no traceback, and leave every file as it was. Bad usage
+gives one line naming the argument at fault. Pointers into the generated documents are worked
+out from the mutation (which asserts what it relies on, e.g. that a field is on line 18).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ class Case:
     mutate: Mutate
     incident: str | None  # None for bad usage (exit 2, no report)
     file: str | None
-    pointer: str | None = None
+    pointer: str | None = None  # "" when the whole file is at fault; None only for bad usage
     status: int = 1
 
 
@@ -76,6 +78,13 @@ def raw_replace(root: Path, rel: str, old: str, new: str) -> None:
     (root / rel).write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def line_of(root: Path, rel: str, needle: str) -> int:
+    """The line of a file on which a string first appears."""
+    text = (root / rel).read_text("utf-8")
+    assert needle in text, needle
+    return text.count("\n", 0, text.index(needle)) + 1
+
+
 def first(items: list[dict], test: Callable[[dict], bool]) -> tuple[int, dict]:
     """The index and item of the first element passing a test."""
     return next((i, item) for i, item in enumerate(items) if test(item))
@@ -108,18 +117,20 @@ def text_nul(root: Path) -> None:
     (root / TEXT).write_bytes(b"\n".join(lines))
 
 
-@case("text-not-nfc", TEXT)
+@case("text-not-nfc", TEXT, "line 2")
 def text_not_nfc(root: Path) -> None:
-    with (root / TEXT).open("ab") as out:
-        out.write("Cafe\u0301 closes\n".encode())  # e + combining acute: NFD, not NFC
+    raw = (root / TEXT).read_bytes()
+    assert raw.startswith(b"\n")  # so what follows byte 0 is on line 2
+    # e + combining acute: NFD, not NFC
+    (root / TEXT).write_bytes(raw[:1] + "Cafe\u0301 ".encode() + raw[1:])
 
 
-@case("text-empty", TEXT)
+@case("text-empty", TEXT, "")
 def text_empty(root: Path) -> None:
     (root / TEXT).write_bytes(b"")
 
 
-@case("text-empty", TEXT)
+@case("text-empty", TEXT, "")
 def text_only_whitespace(root: Path) -> None:
     (root / TEXT).write_bytes(b" \n\n\t\n")
 
@@ -133,25 +144,35 @@ def text_edited_after_annotation(root: Path) -> None:
 # --- metadata JSON ----------------------------------------------------------------------------
 
 
-@case("json-invalid", META)
+def keep_lines(root: Path, rel: str, count: int) -> None:
+    """Cut a file after its first ``count`` lines: the JSON ends where line count + 1 begins."""
+    lines = (root / rel).read_bytes().split(b"\n")
+    assert len(lines) > count + 1
+    (root / rel).write_bytes(b"\n".join(lines[:count]) + b"\n")
+
+
+@case("json-invalid", META, "line 4")
 def metadata_truncated(root: Path) -> None:
-    raw = (root / META).read_bytes()
-    (root / META).write_bytes(raw[: len(raw) // 2])
+    keep_lines(root, META, 3)  # "{", doc_id, title: the parser wants a key on line 4
 
 
-@case("json-invalid", META)
+@case("json-invalid", META, "line 1")
 def metadata_empty_file(root: Path) -> None:
     (root / META).write_bytes(b"")
 
 
-@case("json-invalid", META)
+@case("json-invalid", META, "line 1")
 def metadata_with_bom(root: Path) -> None:
     (root / META).write_bytes(b"\xef\xbb\xbf" + (root / META).read_bytes())
 
 
-@case("json-invalid", META)
+@case("json-invalid", META, "line 3")
 def metadata_not_utf8(root: Path) -> None:
-    text = (root / META).read_text("utf-8").replace('"en"', '"en", "note": "caf\u00e9"')
+    text = (root / META).read_text("utf-8")
+    # Saved as Latin-1: the first byte that is not UTF-8 is the first character beyond ASCII,
+    # the "é" of the title ("Société Verrine ..."), on line 3.
+    assert line_of(root, META, next(ch for ch in text if ord(ch) > 127)) == 3
+    text = text.replace('"en"', '"en", "note": "caf\u00e9"')
     (root / META).write_bytes(text.encode("latin-1", "replace"))
 
 
@@ -165,13 +186,15 @@ def metadata_nan(root: Path) -> None:
     raw_replace(root, META, '"synthetic": true', '"synthetic": NaN')
 
 
-@case("json-invalid", META)
+@case("json-invalid", META, "line 18")
 def metadata_integer_of_5000_digits(root: Path) -> None:
+    assert line_of(root, META, '"synthetic": true') == 18  # the last field, before the "}"
     raw_replace(root, META, '"synthetic": true', '"synthetic": ' + "9" * 5000)
 
 
-@case("json-invalid", META)
+@case("json-invalid", META, "line 18")
 def metadata_nested_100000_deep(root: Path) -> None:
+    assert line_of(root, META, '"synthetic": true') == 18
     raw_replace(root, META, '"synthetic": true', '"synthetic": ' + "[" * 100_000 + "]" * 100_000)
 
 
@@ -181,12 +204,12 @@ def metadata_nested_900_deep(root: Path) -> None:
     raw_replace(root, META, '"rights": {', '"rights": ' + "[" * 900 + "]" * 900 + ', "x": {')
 
 
-@case("schema-violation", META)
+@case("schema-violation", META, "")
 def metadata_null(root: Path) -> None:
     (root / META).write_text("null\n", encoding="utf-8")
 
 
-@case("schema-violation", META)
+@case("schema-violation", META, "")
 def metadata_array(root: Path) -> None:
     (root / META).write_text("[]\n", encoding="utf-8")
 
@@ -220,10 +243,15 @@ def metadata_url_of_another_article(root: Path) -> None:
 # --- annotation JSON --------------------------------------------------------------------------
 
 
-@case("json-invalid", ANN)
+@case("json-invalid", ANN, "line 12")
 def annotations_truncated(root: Path) -> None:
-    raw = (root / ANN).read_bytes()
-    (root / ANN).write_bytes(raw[: len(raw) * 2 // 3])
+    keep_lines(root, ANN, 11)  # ends with the second section and its comma: a value is due
+
+
+@case("json-invalid", ANN, "line 10")
+def annotations_nested_100000_deep(root: Path) -> None:
+    assert line_of(root, ANN, '{"id": "s1"') == 10  # the first section, after "sections": [
+    raw_replace(root, ANN, '{"id": "s1"', "[" * 100_000 + "]" * 100_000 + ', {"id": "s1"')
 
 
 @case("json-duplicate-key", ANN, "/sections/0/start")
@@ -270,7 +298,7 @@ def annotations_negative_offset(root: Path) -> None:
     edit(ANN, lambda a: a["entities"][0].update(start=-1))(root)
 
 
-@case("schema-violation", ANN)
+@case("schema-violation", ANN, "")
 def annotations_null(root: Path) -> None:
     (root / ANN).write_text("null", encoding="utf-8")
 
@@ -313,7 +341,7 @@ def annotations_same_entity_twice(root: Path) -> None:
     edit(ANN, twice)(root)
 
 
-@case("entity-overlap", ANN)
+@case("entity-overlap", ANN, "/entities/0")
 def annotations_overlapping_entities(root: Path) -> None:
     text = (root / TEXT).read_text("utf-8")
 
@@ -325,24 +353,25 @@ def annotations_overlapping_entities(root: Path) -> None:
     edit(ANN, overlap)(root)
 
 
-@case("ref-unresolved", ANN)
+@case("ref-unresolved", ANN, "/dates/1/anchor")
 def annotations_dangling_anchor(root: Path) -> None:
     def dangle(a: dict) -> None:
-        first(a["dates"], lambda d: d["anchor"] is not None)[1]["anchor"] = "t999"
+        assert a["dates"][1]["anchor"] is not None
+        a["dates"][1]["anchor"] = "t999"
 
     edit(ANN, dangle)(root)
 
 
-@case("ref-unresolved", ANN)
+@case("ref-unresolved", ANN, "/claims/0/dates/0")
 def annotations_dangling_claim_date(root: Path) -> None:
-    edit(ANN, lambda a: first(a["claims"], lambda c: c["dates"])[1]["dates"].append("t999"))(root)
+    edit(ANN, lambda a: a["claims"][0].update(dates=["t999"]))(root)
 
 
-@case("ref-unresolved", ANN)
+@case("ref-unresolved", ANN, "/claims/0/source/entity_id")
 def annotations_dangling_source_entity(root: Path) -> None:
     def dangle(a: dict) -> None:
-        claim = first(a["claims"], lambda c: c["source"] and c["source"]["entity_id"])[1]
-        claim["source"]["entity_id"] = "nobody-of-that-name"
+        assert a["claims"][0]["source"]["entity_id"]
+        a["claims"][0]["source"]["entity_id"] = "nobody-of-that-name"
 
     edit(ANN, dangle)(root)
 
@@ -352,37 +381,44 @@ def annotations_dangling_reported_on(root: Path) -> None:
     edit(ANN, lambda a: a["claims"][0].update(reported_on="t999"))(root)
 
 
-@case("claim-refs-inconsistent", ANN)
+@case("claim-refs-inconsistent", ANN, "/claims/5/dates")
 def annotations_claim_forgets_a_date(root: Path) -> None:
-    edit(ANN, lambda a: first(a["claims"], lambda c: c["dates"])[1].update(dates=[]))(root)
+    def forget(a: dict) -> None:
+        assert first(a["claims"], lambda c: c["dates"])[0] == 5  # the first claim with a date
+        a["claims"][5]["dates"] = []
+
+    edit(ANN, forget)(root)
 
 
-@case("claim-attribution-inconsistent", ANN)
+@case("claim-attribution-inconsistent", ANN, "/claims/2")
 def annotations_own_assertion_with_a_quote(root: Path) -> None:
-    edit(
-        ANN, lambda a: first(a["claims"], lambda c: c["source"] is None)[1].update(quote="direct")
-    )(root)
+    def quote(a: dict) -> None:
+        assert first(a["claims"], lambda c: c["source"] is None)[0] == 2  # the first without one
+        a["claims"][2]["quote"] = "direct"
+
+    edit(ANN, quote)(root)
 
 
-@case("timex-value-invalid", ANN)
+# The first date that is not the creation time (dates/0, the dateline) is dates/1.
+@case("timex-value-invalid", ANN, "/dates/1/value")
 def annotations_month_13(root: Path) -> None:
     edit(ANN, lambda a: first(a["dates"], lambda d: d["function"] is None)[1].update(
         type="DATE", value="2025-13"))(root)  # fmt: skip
 
 
-@case("timex-value-invalid", ANN)
+@case("timex-value-invalid", ANN, "/dates/1/value")
 def annotations_february_30(root: Path) -> None:
     edit(ANN, lambda a: first(a["dates"], lambda d: d["function"] is None)[1].update(
         type="DATE", value="2023-02-30"))(root)  # fmt: skip
 
 
-@case("timex-value-invalid", ANN)
+@case("timex-value-invalid", ANN, "/dates/1/value")
 def annotations_negative_duration(root: Path) -> None:
     edit(ANN, lambda a: first(a["dates"], lambda d: d["function"] is None)[1].update(
         type="DURATION", value="P-1M"))(root)  # fmt: skip
 
 
-@case("creation-time-mismatch", ANN)
+@case("creation-time-mismatch", ANN, "/dates/0/value")
 def annotations_dateline_not_the_publication_date(root: Path) -> None:
     edit(ANN, lambda a: first(a["dates"], lambda d: d["function"])[1].update(value="2001-01-01"))(
         root
@@ -414,39 +450,39 @@ def annotations_for_another_text(root: Path) -> None:
 # --- doc ids, names and paths -----------------------------------------------------------------
 
 
-@case("doc-id-invalid", f"corpus/{DOC.upper()}.txt")
+@case("doc-id-invalid", f"corpus/{DOC.upper()}.txt", "")
 def doc_id_upper_case(root: Path) -> None:
     for rel in (TEXT, META, ANN):
         path = root / rel
         path.rename(path.with_name(DOC.upper() + path.suffix))
 
 
-@case("doc-id-invalid", f"corpus/{DOC.capitalize()}.txt")
+@case("doc-id-invalid", f"corpus/{DOC.capitalize()}.txt", "")
 def doc_ids_differing_only_by_case(root: Path) -> None:
     shutil.copy(root / TEXT, root / f"corpus/{DOC.capitalize()}.txt")
 
 
-@case("doc-id-invalid", "corpus/...txt")
+@case("doc-id-invalid", "corpus/...txt", "")
 def doc_id_dot_dot(root: Path) -> None:
     shutil.copy(root / TEXT, root / "corpus" / "...txt")  # stem "..", suffix ".txt"
 
 
-@case("doc-id-invalid", "corpus/a\\b.txt")
+@case("doc-id-invalid", "corpus/a\\b.txt", "")
 def doc_id_with_a_backslash(root: Path) -> None:
     shutil.copy(root / TEXT, root / "corpus" / "a\\b.txt")
 
 
-@case("doc-id-invalid", "corpus/caf\u00e9-2025.txt")
+@case("doc-id-invalid", "corpus/caf\u00e9-2025.txt", "")
 def doc_id_not_ascii(root: Path) -> None:
     shutil.copy(root / TEXT, root / "corpus" / "caf\u00e9-2025.txt")
 
 
-@case("doc-id-invalid", f"corpus/{'a' * 81}.txt")
+@case("doc-id-invalid", f"corpus/{'a' * 81}.txt", "")
 def doc_id_too_long(root: Path) -> None:
     shutil.copy(root / TEXT, root / "corpus" / f"{'a' * 81}.txt")
 
 
-@case("path-outside-repo", TEXT)
+@case("path-outside-repo", TEXT, "")
 def text_symlink_outside(root: Path) -> None:
     outside = root.parent / "outside.txt"
     shutil.copy(root / TEXT, outside)
@@ -454,51 +490,51 @@ def text_symlink_outside(root: Path) -> None:
     os.symlink(outside, root / TEXT)
 
 
-@case("path-outside-repo", ANN)
+@case("path-outside-repo", ANN, "")
 def annotations_relative_symlink_climbing_out(root: Path) -> None:
     shutil.copy(root / ANN, root.parent / "stolen.json")
     (root / ANN).unlink()
     os.symlink("../../stolen.json", root / ANN)
 
 
-@case("path-outside-repo", TEXT)
+@case("path-outside-repo", TEXT, "")
 def corpus_folder_symlinked_outside(root: Path) -> None:
     (root / "corpus").rename(root.parent / "elsewhere")
     os.symlink(root.parent / "elsewhere", root / "corpus")
 
 
-@case("file-unexpected", TEXT)
+@case("file-unexpected", TEXT, "")
 def text_dangling_symlink(root: Path) -> None:
     (root / TEXT).unlink()
     os.symlink(root / "nowhere.txt", root / TEXT)
 
 
-@case("file-unexpected", "corpus/notes.md")
+@case("file-unexpected", "corpus/notes.md", "")
 def unexpected_file(root: Path) -> None:
     (root / "corpus" / "notes.md").write_text("remember to annotate\n", encoding="utf-8")
 
 
-@case("file-unexpected", "corpus/folder.txt")
+@case("file-unexpected", "corpus/folder.txt", "")
 def folder_named_like_a_text(root: Path) -> None:
     (root / "corpus" / "folder.txt").mkdir()
 
 
-@case("metadata-missing", TEXT)
+@case("metadata-missing", TEXT, "")
 def metadata_file_missing(root: Path) -> None:
     (root / META).unlink()
 
 
-@case("annotations-missing", TEXT)
+@case("annotations-missing", TEXT, "")
 def annotations_file_missing(root: Path) -> None:
     (root / ANN).unlink()
 
 
-@case("text-missing", ANN)
+@case("text-missing", ANN, "")
 def text_file_missing(root: Path) -> None:
     (root / TEXT).unlink()
 
 
-@case("text-duplicate", "corpus/synthetic-7-copy.txt")
+@case("text-duplicate", "corpus/synthetic-7-copy.txt", "")
 def same_text_twice(root: Path) -> None:
     copy = "synthetic-7-copy"
     shutil.copy(root / TEXT, root / f"corpus/{copy}.txt")
@@ -555,14 +591,20 @@ def test_bad_input_is_reported_not_crashed_on(bad: Case, repo: Path) -> None:
     assert fingerprint(repo.parent) == before  # nothing written, moved or touched
     if bad.status == 2:
         assert run.report is None
-        assert run.stderr.strip(), "bad usage says why"
+        lines = run.stderr.strip().split("\n")
+        if lines[0].startswith("usage: "):  # argparse: the usage, then one error line
+            assert lines[-1].startswith("newsgold validate: error: "), run.stderr
+            return
+        # one line naming the argument at fault: "newsgold validate: <path>: <why>"
+        assert len(lines) == 1 and lines[0].startswith("newsgold validate: "), run.stderr
+        assert lines[0].split(": ")[1] in (args or []), (lines[0], args)
         return
     assert run.report is not None and run.report["valid"] is False
     found = run.incidents(str(bad.incident))
     where = [(i["file"], i["pointer"]) for i in found]
-    assert any(f == bad.file for f, _ in where), (bad.file, run.report["incidents"][:5])
-    if bad.pointer is not None:
-        assert (bad.file, bad.pointer) in where, where
+    # "" when the file as a whole is at fault (a bad name, a symlink, an empty text, null)
+    assert bad.pointer is not None, "a bad-data case says where the validator must point"
+    assert (bad.file, bad.pointer) in where, (bad.file, bad.pointer, where)
 
 
 def test_a_50_megabyte_text_is_checked_whole(repo: Path) -> None:

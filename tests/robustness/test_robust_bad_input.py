@@ -10,7 +10,7 @@ line) is worked out by hand from the input each case writes. Each case checks:
 - the case folder (repository copy, inputs, would-be outputs) is byte for byte as before: nothing
   written, nothing half written, no input touched. Lock files count by existence only.
 
-The subprocesses run two at a time (a thread pool) so the 65 cases take well under a minute.
+The subprocesses run two at a time (a thread pool) so the 72 cases take well under a minute.
 """
 
 from __future__ import annotations
@@ -213,6 +213,24 @@ def _(c: Ctx) -> tuple[list[str], str | None]:
     return _score(c, pred_line().encode() + b'{"doc_id": "\xff"}\n', "line 2")
 
 
+@case("score-bom", 1, "Unexpected UTF-8 BOM")
+def _(c: Ctx) -> tuple[list[str], str | None]:
+    return _score(c, "\ufeff" + pred_line(), "line 1")
+
+
+@case("score-nul-byte", 1, "invalid JSON")
+def _(c: Ctx) -> tuple[list[str], str | None]:
+    return _score(c, pred_line() + "\x00" + pred_line(), "line 2")
+
+
+@case("score-gold-duplicate-key", 1, "duplicate key 'status'")
+def _(c: Ctx) -> tuple[list[str], str | None]:
+    raw = (c.repo / "annotations" / f"{SEED}.json").read_text(encoding="utf-8")
+    assert raw.count('"status": ') == 1
+    gold = c.write("gold.json", raw.replace('"status": ', '"status": "draft", "status": '))
+    return _score(c, pred_line(), "")[0] + ["--gold", gold], f"{gold}:/status"
+
+
 @case("score-claim-source-past-end", 1, "past the text's end")
 def _(c: Ctx) -> tuple[list[str], str | None]:
     claim = {  # the text opens with two blank lines, then "## North Korean ..."
@@ -408,6 +426,15 @@ def _(c: Ctx) -> tuple[list[str], str | None]:
     return ["import", "labelstudio", path], f"{path}:line {raw[:500].count(chr(10)) + 1}"
 
 
+@case("labelstudio-duplicate-key", 1, "duplicate key 'doc_id'")
+def _(c: Ctx) -> tuple[list[str], str | None]:
+    path, tasks, _ = _task_results(c)
+    tasks[0]["data"]["__twice__"] = 1  # becomes a second "doc_id" in the first task's data
+    raw = json.dumps(tasks).replace('"__twice__": 1', '"doc_id": "2025-01-01-other-1"')
+    path.write_text(raw, "utf-8")
+    return ["import", "labelstudio", str(path)], f"{path}:/0/data/doc_id"
+
+
 @case("labelstudio-offsets-past-end", 1, "UTF-16 offset 1000000 is outside 0..")
 def _(c: Ctx) -> tuple[list[str], str | None]:
     path, tasks, results = _task_results(c)
@@ -489,11 +516,14 @@ def _(c: Ctx) -> tuple[list[str], str | None]:
     return ["import", "brat", str(path.parent)], f"{path}:line {n + 1}"
 
 
-@case("brat-ann-not-utf8", 1, "not UTF-8")
+@case("brat-ann-not-utf8", 1, "not UTF-8: byte 0xff")
 def _(c: Ctx) -> tuple[list[str], str | None]:
     path, _ = _ann(c)
-    path.write_bytes(path.read_bytes() + b"#99\tAnnotatorNotes T1\t\xff\n")
-    return ["import", "brat", str(path.parent)], str(path)
+    raw = path.read_bytes()
+    assert raw.endswith(b"\n")  # so the appended line is the one after the last newline
+    path.write_bytes(raw + b"#99\tAnnotatorNotes T1\t\xff\n")
+    line = raw.count(b"\n") + 1
+    return ["import", "brat", str(path.parent)], f"{path}:line {line}"
 
 
 # --- newsgold new ---------------------------------------------------------------------------------
@@ -512,6 +542,18 @@ def _(c: Ctx) -> tuple[list[str], str | None]:
 def _(c: Ctx) -> tuple[list[str], str | None]:
     path = c.write("article.txt", b"Headline\n\nCaf\xe9 au lait.\n")  # byte 13, column 4
     return [*NEW, "--text", path], f"{path}:line 3, column 4"
+
+
+@case("new-text-utf16", 1, "UTF-16 byte-order mark")
+def _(c: Ctx) -> tuple[list[str], str | None]:
+    path = c.write("article.txt", "Headline\n\nBody.\n".encode("utf-16"))  # BOM FF FE first
+    return [*NEW, "--text", path], f"{path}:byte 0"
+
+
+@case("new-text-empty", 1, "the text is empty or only whitespace")
+def _(c: Ctx) -> tuple[list[str], str | None]:
+    path = c.write("article.txt", " \n\n\t\n")
+    return [*NEW, "--text", path], path
 
 
 @case("new-existing-doc-id", 1, "already in the corpus")
@@ -569,6 +611,15 @@ def _(c: Ctx) -> tuple[list[str], str | None]:
 def _(c: Ctx) -> tuple[list[str], str | None]:
     b = _rows(c, "b.jsonl", SEED, "Another version of the article.\n")
     return ["agree", str(c.repo / "annotations"), b], b
+
+
+@case("agree-nan-offset", 1, "NaN is not a JSON number")
+def _(c: Ctx) -> tuple[list[str], str | None]:
+    text = (ROOT / "corpus" / f"{SEED}.txt").read_text(encoding="utf-8")
+    path = Path(_rows(c, "b.jsonl", SEED, text))
+    row = path.read_text("utf-8").replace('"entities": []', '"entities": [{"start": NaN}]')
+    b = c.write("b.jsonl", row)
+    return ["agree", str(c.repo / "annotations"), b], f"{b}:line 1/entities/0/start"
 
 
 # --- running them -----------------------------------------------------------------------------------

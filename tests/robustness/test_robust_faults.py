@@ -5,7 +5,8 @@
   release is byte for byte as it was and verifies, and the next build succeeds and cleans up.
 - A build killed between the two renames of the swap is recovered by the next build.
 - A read-only output folder (a read-only bind mount: root ignores permission bits, not a
-  read-only mount; ``chattr +i`` as a fallback) gives one clear error and changes nothing.
+  read-only mount; ``chattr +i`` as a fallback) gives one clear error and changes nothing; so
+  does every other command that writes (view, export, baseline, score --output, new, import).
 - A full disk (a small tmpfs) gives one clear error and leaves no partial release, with or
   without a previous release on it.
 - A second build while the first holds the lock (the first frozen with SIGSTOP mid-write, so
@@ -25,12 +26,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from robust_helpers import SEED as SEED_DOC
 from robust_helpers import cli, cli_env, copy_repo, snapshot
 from robust_synth import RandomSource, article, make_repo
 
 from newsgold.release import build, verify
 
 ARTICLES = 200
+NEW_ARTICLE = ["new", "--url", "https://example.org/news/1", "--published", "2025-03-01"]
 KILLS = 4
 SEED = 20250601
 
@@ -193,6 +196,47 @@ def test_a_read_only_output_folder_is_a_clear_error(
         f"newsgold build: {folder / 'release.lock'}: cannot write the release: {reason}; "
         "the previous release, if any, is unchanged\n"
     )
+    assert snapshot(tmp_path) == before
+
+
+def test_every_other_writer_gives_one_clear_error_on_a_read_only_target(
+    read_only: tuple[Path, str], env: dict[str, str], tmp_path: Path
+) -> None:
+    """view, export, baseline, score --output, and (on a read-only mount of the repository) new
+    and import write through newsgold.atomic: one line naming the file, nothing changed."""
+    folder, how = read_only
+    repo = copy_repo(tmp_path / "repo")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(json.dumps({"doc_id": SEED_DOC, "entities": []}) + "\n", "utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text("Headline\n\nA new article.\n", "utf-8")
+    # (command, where it is run, the file its message must name)
+    runs: list[tuple[list[str], Path, Path]] = [
+        (["view", "--out", str(folder / "view")], repo, folder / "view" / "articles"),
+        (["export", "brat", "--out", str(folder / "brat")], repo, folder / "brat"),
+        (["export", "labelstudio", "--out", str(folder / "ls")], repo, folder / "ls"),
+        (["baseline", "--out", str(folder / "b.jsonl")], repo, folder / "b.jsonl"),
+        (["score", str(pred), "--format", "json", "--output", str(folder / "s.json")], repo,
+         folder / "s.json"),
+    ]  # fmt: skip
+    if "mount" in how:  # the bind mount shows source/ read-only: a repository nobody can write
+        shutil.copytree(repo, tmp_path / "source" / "repo")
+        locked = folder / "repo"
+        export = cli(["export", "brat", "--out", str(tmp_path / "brat")], repo, env)
+        assert export.returncode == 0, export.stderr
+        runs += [
+            ([*NEW_ARTICLE, "--text", str(article)], locked, locked / "corpus"),
+            (["import", "brat", str(tmp_path / "brat"), "--force"], locked, locked / "annotations"),
+        ]
+    reason = "Read-only file system" if "mount" in how else "Operation not permitted"
+    before = snapshot(tmp_path)
+    for args, cwd, named in runs:
+        done = cli(args, cwd, env)
+        assert done.returncode == 1, (args, done.stderr)
+        lines = done.stderr.splitlines()
+        assert len(lines) == 1 and "Traceback" not in done.stderr, (args, done.stderr)
+        assert lines[0].startswith(f"newsgold {args[0]}: {named}"), (args, lines[0])
+        assert lines[0].endswith(f": {reason}"), (args, lines[0])
     assert snapshot(tmp_path) == before
 
 

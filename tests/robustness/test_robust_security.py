@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import random
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -31,12 +32,14 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 from robust_helpers import ROOT, SEED, copy_repo, snapshot
+from robust_synth import RandomSource, article, make_repo
 
 from newsgold.errors import NewsgoldError
 from newsgold.formats.brat import export_brat
 from newsgold.formats.labelstudio import export_labelstudio, import_labelstudio
 from newsgold.release import build, hydrate
 from newsgold.scoring import score
+from newsgold.validate import validate
 from newsgold.view import build_view
 
 SRC = ROOT / "src" / "newsgold"
@@ -229,6 +232,51 @@ def test_hostile_metadata_adds_no_tag_and_no_attribute(tmp_path: Path) -> None:
             assert needle not in raw, (page, needle)
     article = (hostile / "view" / "articles" / f"{SEED}.html").read_text("utf-8")
     assert "&lt;/title&gt;&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;" in article
+
+
+class _Words(RandomSource):
+    """Seeded choices whose every filler word is one fixed token (no space in it)."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__(random.Random(5))
+        self.token = token
+
+    def word(self) -> str:
+        return self.token
+
+
+# Markup, both quotes and an ampersand: html.escape(quote=True) turns them into &lt; &gt; &quot;
+# &#x27; and &amp;, so this is how the token must appear in text and in attribute values.
+SCRIPT = '<script>alert("x&y\'z")</script>'
+SCRIPT_ESCAPED = "&lt;script&gt;alert(&quot;x&amp;y&#x27;z&quot;)&lt;/script&gt;"
+
+
+def test_markup_in_an_article_text_and_its_claims_stays_text(tmp_path: Path) -> None:
+    """The same generated article twice, its filler words once plain and once SCRIPT (same
+    length): both validate, and the pages have exactly the same tags and attribute names. SCRIPT
+    shows up escaped in the text, in the claim list and in the claim's tooltips (attribute
+    values), and never raw."""
+    pages = {}
+    for name, token in (("plain", "p" * len(SCRIPT)), ("hostile", SCRIPT)):
+        item = article(_Words(token), 1, sentences=3)
+        if name == "hostile":
+            claim = item.annotations["claims"][0]["text"]
+            assert SCRIPT in claim and SCRIPT in item.text  # in the article and in a claim
+        repo = make_repo(tmp_path / name, [item])
+        assert validate(repo).incidents == []  # drawn as a valid article, no incident banner
+        build_view(repo, out=repo / "view")
+        pages[name] = repo / "view" / "articles" / f"{item.doc_id}.html"
+    plain, hostile = _parse(pages["plain"]), _parse(pages["hostile"])
+    assert hostile.tags == plain.tags
+    raw = pages["hostile"].read_text("utf-8")
+    assert SCRIPT not in raw and "<script>alert" not in raw
+    text = raw[raw.index('<div id="text"') :]
+    assert SCRIPT_ESCAPED in text[: text.index("</main>")]  # the article text
+    claims = raw[raw.index('<ol class="claims">') :]
+    assert SCRIPT_ESCAPED in claims[: claims.index("</ol>")]  # the list of claims
+    tips = [value for tag, name, value in hostile.values if name == "data-tip"]
+    # a tooltip of the claim's source or cue quotes the claim: parsed back, the markup is data
+    assert any(SCRIPT in tip and tip.startswith("claim c") for tip in tips), tips
 
 
 NETWORK_IN_CODE = ("http:", "https:", "url(", "@import", "fetch(", "XMLHttpRequest", "WebSocket")

@@ -509,10 +509,16 @@ def import_brat(
                 "the text must stay unchanged",
                 str(txt_path),
             )
+        ann_raw = (folder / f"{doc_id}.ann").read_bytes()
         try:
-            written = (folder / f"{doc_id}.ann").read_bytes().decode("utf-8")
+            written = ann_raw.decode("utf-8")
         except UnicodeDecodeError as err:
-            raise NewsgoldError(f"not UTF-8: byte offset {err.start}", file) from None
+            line = ann_raw.count(b"\n", 0, err.start) + 1
+            raise NewsgoldError(
+                f"not UTF-8: byte {ann_raw[err.start]:#04x} at offset {err.start}",
+                file,
+                f"line {line}",
+            ) from None
         carried = manifest.get(doc_id) if isinstance(manifest.get(doc_id), dict) else {}
         built.append(
             (read_ann(text, written, doc_id, file, status, list(annotators or []), carried), file)
