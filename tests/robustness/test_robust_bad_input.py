@@ -183,6 +183,25 @@ def _(c: Ctx) -> tuple[list[str], str | None]:
     return _score(c, pred_line() + "[" * 100_000 + "\n", "line 2")
 
 
+@case("score-impossible-month", 1, "'2025-13' has month 13")
+def _(c: Ctx) -> tuple[list[str], str | None]:
+    date = {"start": 5, "end": 17, "type": "DATE", "value": "2025-13"}
+    return _score(c, pred_line(dates=[date]), "line 1/dates/0/value")
+
+
+@case("score-negative-duration", 1, "'P-1M' is not a TIMEX3 duration")
+def _(c: Ctx) -> tuple[list[str], str | None]:
+    date = {"start": 5, "end": 17, "type": "DURATION", "value": "P-1M"}
+    return _score(c, pred_line(dates=[date]), "line 1/dates/0/value")
+
+
+@case("score-id-colliding-across-layers", 1, "id 'x1' is already used at /entities/0/id")
+def _(c: Ctx) -> tuple[list[str], str | None]:
+    date = {"start": 5, "end": 17, "type": "DATE", "value": "2025", "id": "x1"}
+    line = pred_line(entities=[{**E1, "id": "x1"}], dates=[date])
+    return _score(c, line, "line 1/dates/0/id")
+
+
 @case("score-unknown-doc-id", 1, "unknown doc_id '2025-01-01-nowhere-1'")
 def _(c: Ctx) -> tuple[list[str], str | None]:
     return _score(c, pred_line(doc_id="2025-01-01-nowhere-1"), "line 1/doc_id")

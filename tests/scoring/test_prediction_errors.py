@@ -226,3 +226,29 @@ def test_only_the_layers_scored_are_checked_and_kept() -> None:
     assert read.documents["doc-a"] == GOOD  # the unscored layer is not kept either
     _, found = check_predictions([broken], TEXTS, layers=("dates",))
     assert where(found) == ["line 1/dates/0/end"]
+
+
+def test_malformed_timex3_values_and_repeated_ids_are_faults() -> None:
+    # "2025-13" and "P-1M" cannot be TIMEX3 values of any type; ids, when given, are unique.
+    dates = [
+        {"start": 0, "end": 9, "type": "DATE", "value": "2025-13", "id": "t1"},
+        {"start": 36, "end": 42, "type": "DURATION", "value": "P-1M", "id": "t1"},
+    ]
+    _, found = check_predictions([{**GOOD, "dates": dates}], TEXTS)
+    assert [(p.pointer, p.message) for p in found] == [
+        ("/dates/0/value", "'2025-13' has month 13; expected 01 to 12"),
+        ("/dates/1/value", "'P-1M' is not a TIMEX3 duration; "
+         "expected P[nY][nM][nW][nD][T[nH][nM][nS]], e.g. P6M"),
+        ("/dates/1/id", "id 't1' is already used at /dates/0/id"),
+    ]  # fmt: skip
+
+
+def test_well_formed_but_wrong_values_are_scored_not_refused() -> None:
+    # A duration value typed DATE, and a figure misreading its digits, are wrong predictions.
+    text = "Troops stayed for six months; 25 died."
+    wrong = {
+        "doc_id": "d",
+        "dates": [{"start": 14, "end": 28, "type": "DATE", "value": "P6M"}],
+        "figures": [{"start": 30, "end": 32, "kind": "CARDINAL", "value": 52}],
+    }
+    assert check_predictions([wrong], {"d": text})[1] == []

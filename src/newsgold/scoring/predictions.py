@@ -10,6 +10,7 @@ from typing import Any
 from newsgold import jsonio
 from newsgold.corpus import LAYERS
 from newsgold.errors import NewsgoldError
+from newsgold.timex import value_problem
 from newsgold.validate.schema import schema_incidents
 
 MAX_SHOWN = 20  # problems listed in one error message
@@ -89,7 +90,28 @@ def object_problems(
     doc_id = obj["doc_id"]
     if doc_id not in texts:
         return [("/doc_id", f"unknown doc_id {doc_id!r}; expected the doc_id of a gold document")]
-    return list(span_problems(obj, texts[doc_id]))
+    return [*span_problems(obj, texts[doc_id]), *value_problems(obj)]
+
+
+def value_problems(obj: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """Values that cannot exist in a schema-valid object: a malformed TIMEX3 value, a repeated id.
+
+    A well-formed but wrong value (a date of the wrong type, a figure that misreads its digits)
+    is a prediction to score, not a fault of the file.
+    """
+    for i, date in enumerate(obj.get("dates", [])):
+        value = date.get("value")
+        problem = value_problem(date["type"], value) if isinstance(value, str) else None
+        if problem is not None and problem[0] == "timex-value-invalid":
+            yield f"/dates/{i}/value", problem[1]
+    seen: dict[str, str] = {}
+    for layer in LAYERS:
+        for i, item in enumerate(obj.get(layer, [])):
+            if "id" in item:
+                where = f"/{layer}/{i}/id"
+                if item["id"] in seen:
+                    yield where, f"id {item['id']!r} is already used at {seen[item['id']]}"
+                seen.setdefault(item["id"], where)
 
 
 PredictionLines = Path | str | Iterable[Mapping[str, Any]]
