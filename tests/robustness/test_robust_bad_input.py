@@ -320,7 +320,7 @@ def _(c: Ctx) -> tuple[list[str], str | None]:
 def _(c: Ctx) -> tuple[list[str], str | None]:
     a = c.copy("shard-entities.json")
     b = c.copy("shard-dates.json")
-    return ["score", "--merge", str(a), str(b)], str(b)
+    return ["score", "--merge", str(a), str(b)], f"{b}:/layers"
 
 
 @case("merge-shard-missing", 2, "cannot read")

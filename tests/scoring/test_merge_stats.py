@@ -73,10 +73,14 @@ def test_merged_shards_equal_the_whole(tmp_path: Path) -> None:
 
 def test_merge_refuses_overlapping_shards_and_different_options() -> None:
     gold, system, _ = _corpus(4, 2)
-    with pytest.raises(NewsgoldError, match="predicted here and in"):
-        merge([score(gold, system[:3]), score(gold, system[2:])])
-    with pytest.raises(NewsgoldError, match="expected the same options"):
-        merge([score(gold, system[:2]), score(gold, system[2:], tolerance=0.5)])
+    with pytest.raises(NewsgoldError, match="predicted here and in") as err:
+        merge([score(gold, system[:3]), score(gold, system[2:])], ["a.json", "b.json"])
+    # system[2] is in both shards: the error points at its record in the second.
+    doc_id = system[2]["doc_id"]
+    assert (err.value.file, err.value.pointer) == ("b.json", f"/documents/{doc_id}/missing")
+    with pytest.raises(NewsgoldError, match="expected the same options") as err:
+        merge([score(gold, system[:2]), score(gold, system[2:], tolerance=0.5)], ["a", "b"])
+    assert (err.value.file, err.value.pointer) == ("b", "/tolerance")
 
 
 def test_merge_refuses_different_gold() -> None:
@@ -84,8 +88,9 @@ def test_merge_refuses_different_gold() -> None:
     other = [
         Document(d.doc_id, d.text, d.metadata, {**d.annotations, "entities": []}) for d in gold
     ]
-    with pytest.raises(NewsgoldError, match="different gold"):
+    with pytest.raises(NewsgoldError, match="different gold") as err:
         merge([score(gold, system[:1]), score(other, system[1:])])
+    assert err.value.pointer == f"/documents/{gold[0].doc_id}/gold"
 
 
 def test_bootstrap_is_reproducible_with_a_seed() -> None:

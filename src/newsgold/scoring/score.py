@@ -11,6 +11,7 @@ from typing import Any
 
 from newsgold.corpus import LAYERS, Document, sha256_text
 from newsgold.errors import NewsgoldError
+from newsgold.jsonio import pointer
 from newsgold.scoring.counts import Accuracy, LayerCounts, Scores
 from newsgold.scoring.gold import GoldSource, gold_store
 from newsgold.scoring.layers import LAYER_METRICS, Context, Tokens, count_layer, headline_parts
@@ -334,6 +335,7 @@ def merge(results: Sequence[ScoreResult], files: Sequence[str] | None = None) ->
                 f"but {names[0]} with {list(first.layers)} and {first.tolerance}; "
                 "expected the same options in every shard",
                 name,
+                "/layers" if result.layers != first.layers else "/tolerance",
             )
         for doc_id, rec in result.documents.items():
             have = documents.get(doc_id)
@@ -341,12 +343,14 @@ def merge(results: Sequence[ScoreResult], files: Sequence[str] | None = None) ->
                 raise NewsgoldError(
                     f"{doc_id!r} was scored against different gold here and in {origin[doc_id]}",
                     name,
+                    pointer(["documents", doc_id, "gold"]),
                 )
             if have is not None and not have.missing and not rec.missing:
                 raise NewsgoldError(
                     f"{doc_id!r} is predicted here and in {origin[doc_id]}; "
                     "expected disjoint shards",
                     name,
+                    pointer(["documents", doc_id, "missing"]),
                 )
             if have is None or have.missing:
                 documents[doc_id] = rec
