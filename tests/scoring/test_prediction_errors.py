@@ -236,19 +236,24 @@ def test_malformed_timex3_values_and_repeated_ids_are_faults() -> None:
     ]
     _, found = check_predictions([{**GOOD, "dates": dates}], TEXTS)
     assert [(p.pointer, p.message) for p in found] == [
-        ("/dates/0/value", "'2025-13' has month 13; expected 01 to 12"),
+        ("/dates/0/value", "'2025-13' has month 13; expected 01 to 12 "
+         "(and no other TIMEX3 type allows it)"),
         ("/dates/1/value", "'P-1M' is not a TIMEX3 duration; "
-         "expected P[nY][nM][nW][nD][T[nH][nM][nS]], e.g. P6M"),
+         "expected P[nY][nM][nW][nD][T[nH][nM][nS]], e.g. P6M (and no other TIMEX3 type allows it)"),
         ("/dates/1/id", "id 't1' is already used at /dates/0/id"),
     ]  # fmt: skip
 
 
 def test_well_formed_but_wrong_values_are_scored_not_refused() -> None:
-    # A duration value typed DATE, and a figure misreading its digits, are wrong predictions.
+    # A duration value typed DATE, a year typed TIME, and a figure misreading its digits, are
+    # wrong predictions.
     text = "Troops stayed for six months; 25 died."
     wrong = {
         "doc_id": "d",
-        "dates": [{"start": 14, "end": 28, "type": "DATE", "value": "P6M"}],
+        "dates": [
+            {"start": 14, "end": 28, "type": "DATE", "value": "P6M"},
+            {"start": 14, "end": 28, "type": "TIME", "value": "2025"},
+        ],
         "figures": [{"start": 30, "end": 32, "kind": "CARDINAL", "value": 52}],
     }
     assert check_predictions([wrong], {"d": text})[1] == []

@@ -10,6 +10,7 @@ from typing import Any
 from newsgold import jsonio
 from newsgold.corpus import LAYERS
 from newsgold.errors import NewsgoldError
+from newsgold.schemas import enum
 from newsgold.timex import value_problem
 from newsgold.validate.schema import schema_incidents
 
@@ -94,16 +95,17 @@ def object_problems(
 
 
 def value_problems(obj: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
-    """Values that cannot exist in a schema-valid object: a malformed TIMEX3 value, a repeated id.
+    """Values that cannot exist in a schema-valid object: a TIMEX3 value no type allows, an id
+    given twice.
 
-    A well-formed but wrong value (a date of the wrong type, a figure that misreads its digits)
+    A well-formed but wrong value (a value of another type, a figure that misreads its digits)
     is a prediction to score, not a fault of the file.
     """
     for i, date in enumerate(obj.get("dates", [])):
         value = date.get("value")
         problem = value_problem(date["type"], value) if isinstance(value, str) else None
-        if problem is not None and problem[0] == "timex-value-invalid":
-            yield f"/dates/{i}/value", problem[1]
+        if problem is not None and all(value_problem(t, value) for t in enum("timex_type")):
+            yield f"/dates/{i}/value", f"{problem[1]} (and no other TIMEX3 type allows it)"
     seen: dict[str, str] = {}
     for layer in LAYERS:
         for i, item in enumerate(obj.get(layer, [])):
