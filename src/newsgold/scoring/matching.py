@@ -64,7 +64,8 @@ class Alignment:
 
 
 def _order(spans: Sequence[Span], indices: Iterable[int]) -> list[int]:
-    return sorted(indices, key=lambda i: (spans[i], i))
+    """Indices sorted by (span, index): a stable sort by span of the sorted indices."""
+    return sorted(sorted(indices), key=spans.__getitem__)
 
 
 def _identical(

@@ -29,6 +29,9 @@ _IGNORED = {
 }  # fmt: skip
 
 
+_OBJECT_PARTS = {"type", "properties", "required"}  # what open_object fuses across allOf
+
+
 class Unsupported(Exception):
     """A schema uses a keyword (or a form of one) the compiler does not translate exactly."""
 
@@ -89,10 +92,10 @@ class _Compiler:
             return lambda x: cell[0](x)
         cell = [_never]
         self.done[key] = cell
-        bounded = self.bounded_number(schema)
-        if bounded is not None:
-            cell[0] = bounded
-            return bounded
+        fused = self.bounded_number(schema) or self.open_object(schema, resolver)
+        if fused is not None:
+            cell[0] = fused
+            return fused
         checks = [
             self.keyword(name, value, schema, resolver, root) for name, value in schema.items()
         ]
@@ -119,6 +122,47 @@ class _Compiler:
             return None
         is_type, least = self.type_check(schema["type"]), schema["minimum"]
         return lambda x: is_type(x) and not x < least
+
+    def open_object(self, schema: dict[str, Any], resolver: Resolver[Any]) -> Check | None:
+        """An object schema extending others by ``allOf`` (every span type) as one pass over keys.
+
+        Only when every part is ``type: object`` (or untyped), ``properties`` and ``required``:
+        then the conjunction is one object whose listed keys must pass every part's subschema.
+        """
+        if "allOf" not in schema or not set(schema) - _IGNORED <= _OBJECT_PARTS | {"allOf"}:
+            return None
+        parts = [(schema, resolver)]
+        for member in schema["allOf"]:
+            where = resolver
+            while isinstance(member, dict) and set(member) - _IGNORED == {"$ref"}:
+                resolved = where.lookup(member["$ref"])
+                member, where = resolved.contents, resolved.resolver
+            if not isinstance(member, dict) or not set(member) - _IGNORED <= _OBJECT_PARTS:
+                return None
+            parts.append((member, where))
+        if any(part.get("type", "object") != "object" for part, _ in parts):
+            return None
+        typed = any("type" in part for part, _ in parts)
+        checks: dict[str, list[Check]] = {}
+        for part, where in parts:
+            for name, sub in part.get("properties", {}).items():
+                checks.setdefault(name, []).append(self.compile(sub, where))
+        properties = {name: _all(found) for name, found in checks.items()}
+        needed = tuple(dict.fromkeys(k for part, _ in parts for k in part.get("required", ())))
+
+        def check(x: Any) -> bool:
+            if not isinstance(x, dict):
+                return not typed
+            for k in needed:
+                if k not in x:
+                    return False
+            for k, v in x.items():
+                sub = properties.get(k)
+                if sub is not None and not sub(v):
+                    return False
+            return True
+
+        return check
 
     def keyword(
         self, name: str, value: Any, schema: dict[str, Any], resolver: Resolver[Any], root: bool
@@ -238,6 +282,13 @@ class _Compiler:
             return True
 
         return open_check if extra is _always else check
+
+
+def _all(checks: list[Check]) -> Check:
+    """The conjunction of predicates (the one itself when alone)."""
+    if len(checks) == 1:
+        return checks[0]
+    return lambda x: all(c(x) for c in checks)
 
 
 def _unique(x: Any) -> bool:
