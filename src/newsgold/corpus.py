@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from newsgold import jsonio
 from newsgold.errors import NewsgoldError
@@ -18,6 +18,7 @@ LAYERS = ("entities", "dates", "figures", "claims")
 ENTITY_KEY_MAX = 120  # the schema's maxLength of an entity_id
 CORPUS_DIR = "corpus"
 ANNOTATIONS_DIR = "annotations"
+V = TypeVar("V")
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -161,6 +162,34 @@ class Corpus:
             if doc.doc_id == doc_id:
                 return doc
         raise NewsgoldError(f"unknown doc_id {doc_id!r}", str(self.root))
+
+
+class Lazy(Mapping[str, V]):
+    """Values by doc_id, each loaded only when asked for; the last one is kept for a repeat.
+
+    Lets a command hold one article at a time however large the corpus.
+    """
+
+    def __init__(self, keys: Iterable[str], load: Callable[[str], V]) -> None:
+        self._keys = dict.fromkeys(keys)  # ordered, with O(1) membership
+        self._load = load
+        self._last: tuple[str, V] | None = None
+
+    def __getitem__(self, key: str) -> V:
+        if key not in self._keys:
+            raise KeyError(key)
+        if self._last is None or self._last[0] != key:
+            self._last = (key, self._load(key))
+        return self._last[1]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 def doc_ids(root: Path) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from newsgold.corpus import (
     LAYERS,
     Corpus,
     Document,
+    Lazy,
     doc_ids,
     find_root,
     is_doc_id,
@@ -269,54 +270,16 @@ def as_gold(
     return gold_from_rows(rows, root, layers=layers)
 
 
-class GoldStore(Mapping[str, Document]):
+class GoldStore(Lazy[Document]):
     """Checked gold documents by doc_id; from a repository each is read only when asked for.
 
     Scoring a repository through a store holds one article at a time, so its memory does not
     grow with the corpus; other sources are read whole first.
     """
 
-    def __init__(self, ids: Iterable[str], load: Callable[[str], Document]) -> None:
-        self.ids = dict.fromkeys(ids)  # ordered, with O(1) membership
-        self._load = load
-        self._last: Document | None = None
-
-    def __getitem__(self, doc_id: str) -> Document:
-        if doc_id not in self.ids:
-            raise KeyError(doc_id)
-        if self._last is None or self._last.doc_id != doc_id:
-            self._last = self._load(doc_id)
-        return self._last
-
-    def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self.ids
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.ids)
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
     def texts(self) -> Mapping[str, str]:
         """The same documents' texts, read as lazily."""
-        return _Texts(self)
-
-
-class _Texts(Mapping[str, str]):
-    def __init__(self, store: GoldStore) -> None:
-        self.store = store
-
-    def __getitem__(self, doc_id: str) -> str:
-        return self.store[doc_id].text
-
-    def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self.store
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.store)
-
-    def __len__(self) -> int:
-        return len(self.store)
+        return Lazy(self, lambda doc_id: self[doc_id].text)
 
 
 def gold_store(

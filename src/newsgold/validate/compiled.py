@@ -149,20 +149,7 @@ class _Compiler:
                 checks.setdefault(name, []).append(self.compile(sub, where))
         properties = {name: _all(found) for name, found in checks.items()}
         needed = tuple(dict.fromkeys(k for part, _ in parts for k in part.get("required", ())))
-
-        def check(x: Any) -> bool:
-            if not isinstance(x, dict):
-                return not typed
-            for k in needed:
-                if k not in x:
-                    return False
-            for k, v in x.items():
-                sub = properties.get(k)
-                if sub is not None and not sub(v):
-                    return False
-            return True
-
-        return check
+        return _object_check(properties, needed, _always, typed)
 
     def keyword(
         self, name: str, value: Any, schema: dict[str, Any], resolver: Resolver[Any], root: bool
@@ -253,35 +240,45 @@ class _Compiler:
         properties = {k: self.compile(v, resolver) for k, v in schema.get("properties", {}).items()}
         extra = self.compile(schema.get("additionalProperties", True), resolver)
         needed = tuple(schema.get("required", ()))
+        return _object_check(properties, needed, extra, typed=False)
 
-        def check(x: Any) -> bool:
-            if not isinstance(x, dict):
-                return True
-            for k in needed:
-                if k not in x:
-                    return False
-            for k, v in x.items():
-                sub = properties.get(k)
-                if sub is None:
-                    if not extra(v):
-                        return False
-                elif not sub(v):
-                    return False
-            return True
 
-        def open_check(x: Any) -> bool:  # any other key is allowed: only listed ones are looked at
-            if not isinstance(x, dict):
-                return True
-            for k in needed:
-                if k not in x:
-                    return False
-            for k, v in x.items():
-                sub = properties.get(k)
-                if sub is not None and not sub(v):
-                    return False
-            return True
+def _object_check(
+    properties: dict[str, Check], needed: tuple[str, ...], extra: Check, typed: bool
+) -> Check:
+    """One pass over an object's keys: required ones present, each value valid for its key.
 
-        return open_check if extra is _always else check
+    A non-object passes unless ``typed`` (the schema says ``type: object``).
+    """
+
+    def check(x: Any) -> bool:
+        if not isinstance(x, dict):
+            return not typed
+        for k in needed:
+            if k not in x:
+                return False
+        for k, v in x.items():
+            sub = properties.get(k)
+            if sub is None:
+                if not extra(v):
+                    return False
+            elif not sub(v):
+                return False
+        return True
+
+    def open_check(x: Any) -> bool:  # any other key is allowed: only listed ones are looked at
+        if not isinstance(x, dict):
+            return not typed
+        for k in needed:
+            if k not in x:
+                return False
+        for k, v in x.items():
+            sub = properties.get(k)
+            if sub is not None and not sub(v):
+                return False
+        return True
+
+    return open_check if extra is _always else check
 
 
 def _all(checks: list[Check]) -> Check:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -12,6 +12,7 @@ from newsgold.atomic import write_files
 from newsgold.corpus import (
     ANNOTATIONS_DIR,
     CORPUS_DIR,
+    Lazy,
     doc_ids,
     inside,
     load_document,
@@ -60,26 +61,9 @@ class ViewResult:
         }
 
 
-class _Texts(Mapping[str, str]):
+def _texts(root: Path) -> Lazy[str]:
     """The corpus texts by doc_id, each read only when the predictions mention its document."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.known = dict.fromkeys(doc_ids(root))  # ordered, with O(1) membership
-
-    def __getitem__(self, doc_id: str) -> str:
-        if doc_id not in self.known:
-            raise KeyError(doc_id)
-        return read_text(self.root / CORPUS_DIR / f"{doc_id}.txt")
-
-    def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self.known
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.known)
-
-    def __len__(self) -> int:
-        return len(self.known)
+    return Lazy(doc_ids(root), lambda doc_id: read_text(root / CORPUS_DIR / f"{doc_id}.txt"))
 
 
 def _incidents(root: Path, chosen: list[str], everything: bool) -> dict[str, list[str]]:
@@ -128,7 +112,7 @@ def build_view(
     guessed: Predictions | None = None
     system: str | None = None
     if predictions is not None:
-        guessed = read_predictions(predictions, _Texts(root))
+        guessed = read_predictions(predictions, _texts(root))
         systems = {str(d["system"]) for d in guessed.documents.values() if "system" in d}
         system = ", ".join(sorted(systems)) or None
 
