@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 import json
 import random
 from pathlib import Path
@@ -395,3 +396,19 @@ def test_gold_fingerprint_does_not_depend_on_item_order_even_with_ties() -> None
     assert fingerprint(first, ["dates"]) == fingerprint(swapped, ["dates"])
     assert fingerprint(first, ["dates"]) != fingerprint(changed, ["dates"])
     assert fingerprint(first, ["dates"]) != fingerprint(first, ["entities", "dates"])
+
+
+def test_the_cycle_collector_is_restored_after_scoring_and_after_an_error() -> None:
+    # score() pauses the cycle collector while it runs; it must leave it as it found it.
+    assert gc.isenabled()
+    score(ROOT, [])
+    assert gc.isenabled()
+    with pytest.raises(NewsgoldError):
+        score(ROOT, [{"doc_id": "no-such-document"}])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        score(ROOT, [])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

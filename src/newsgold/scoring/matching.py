@@ -63,37 +63,92 @@ class Alignment:
     spurious: list[int] = field(default_factory=list)
 
 
-def _order(spans: Sequence[Span], indices: Iterable[int]) -> list[int]:
-    """Indices sorted by (span, index): a stable sort by span of the sorted indices."""
-    return sorted(sorted(indices), key=spans.__getitem__)
+Free = tuple[set[int], set[int]]
+Ends = list[tuple[int, int, Span, int]]  # (end, side, span, index), sorted
 
 
-def _identical(
-    gold: Sequence[Span], pred: Sequence[Span], free: tuple[set[int], set[int]], same_label: bool
-) -> list[tuple[int, int]]:
-    """Pair spans with identical offsets (and label), in sorted order inside each group."""
-    groups: dict[tuple[int, int, str], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    for side, spans in enumerate((gold, pred)):
-        for i in _order(spans, free[side]):
-            s = spans[i]
-            groups[(s.start, s.end, s.label if same_label else "")][side].append(i)
-    return [pair for g, p in groups.values() for pair in zip(g, p, strict=False)]
+@dataclass
+class _Orders:
+    """One document's spans sorted once: every tier filters these instead of sorting again.
+
+    A subset of a sorted list, filtered in order, is that subset sorted.
+    """
+
+    spans: tuple[Sequence[Span], Sequence[Span]]
+    by_span: tuple[list[int], list[int]]  # indices of each side by (span, index)
+    by_end: Ends  # both sides by (end, side, span, index)
+
+    @classmethod
+    def of(cls, gold: Sequence[Span], pred: Sequence[Span]) -> _Orders:
+        """Sort both sides (a stable sort by span keeps equal spans in index order)."""
+        by_span = (
+            sorted(range(len(gold)), key=gold.__getitem__),
+            sorted(range(len(pred)), key=pred.__getitem__),
+        )
+        by_end = sorted(
+            [(s.end, 0, s, i) for i, s in enumerate(gold)]
+            + [(s.end, 1, s, i) for i, s in enumerate(pred)]
+        )
+        return cls((gold, pred), by_span, by_end)
+
+    def free(self, free: Free) -> tuple[tuple[list[int], list[int]], Ends]:
+        """The free spans of each side by span, and of both by end."""
+        return (
+            (
+                [i for i in self.by_span[0] if i in free[0]],
+                [i for i in self.by_span[1] if i in free[1]],
+            ),
+            [t for t in self.by_end if t[3] in free[t[1]]],
+        )
+
+    def free_by_label(self, free: Free) -> dict[str, tuple[tuple[list[int], list[int]], Ends]]:
+        """The same, per label."""
+        out: dict[str, tuple[tuple[list[int], list[int]], Ends]] = defaultdict(
+            lambda: (([], []), [])
+        )
+        for side in (0, 1):
+            spans = self.spans[side]
+            for i in self.by_span[side]:
+                if i in free[side]:
+                    out[spans[i][2]][0][side].append(i)
+        for t in self.by_end:
+            if t[3] in free[t[1]]:
+                out[t[2][2]][1].append(t)
+        return out
+
+
+def _identical(orders: _Orders, free: Free, same_label: bool) -> list[tuple[int, int]]:
+    """Pair spans with identical offsets (and label): the k-th free gold span of a group, in
+    sorted order, with the k-th predicted one."""
+    width = 3 if same_label else 2  # a span's (start, end, label) or (start, end) prefix
+    gold, pred = orders.spans
+    groups: dict[tuple[int | str, ...], list[int]] = {}
+    for i in orders.by_span[0]:
+        if i in free[0]:
+            members = groups.get(gold[i][:width])
+            if members is None:
+                groups[gold[i][:width]] = [i]
+            else:
+                members.append(i)
+    pairs = []
+    for j in orders.by_span[1]:
+        if j in free[1]:
+            members = groups.get(pred[j][:width])
+            if members:
+                pairs.append((members.pop(0), j))
+    return pairs
 
 
 def _overlapping(
-    gold: Sequence[Span], pred: Sequence[Span], free: tuple[set[int], set[int]]
+    spans: tuple[Sequence[Span], Sequence[Span]], by_start: tuple[list[int], list[int]], order: Ends
 ) -> list[tuple[int, int]]:
     """A maximum one-to-one matching of overlapping spans: earliest end first, O(n log n).
 
     The free span x ending first is matched to the free span y of the other side that overlaps it
     and ends first. An exchange argument shows some maximum matching contains (x, y): any
-    partners x', y' they had in it overlap each other as well.
+    partners x', y' they had in it overlap each other as well. ``by_start`` holds the candidates
+    of each side sorted by span (start first), ``order`` all of them by end.
     """
-    spans = (gold, pred)
-    by_start = [_order(gold, free[0]), _order(pred, free[1])]  # Span sorts by start first
-    order = sorted(
-        (spans[side][i].end, side, spans[side][i], i) for side in (0, 1) for i in free[side]
-    )
     heaps: tuple[list[tuple[int, int, str, str, int]], ...] = ([], [])
     cursor = [0, 0]
     done: tuple[set[int], set[int]] = (set(), set())
@@ -103,12 +158,13 @@ def _overlapping(
             continue
         done[side].add(i)
         other = 1 - side
-        waiting, heap = by_start[other], heaps[other]
+        waiting, heap, theirs = by_start[other], heaps[other], spans[other]
         # Every other-side span starting before x ends becomes a candidate, keyed by its end.
-        while cursor[other] < len(waiting) and spans[other][waiting[cursor[other]]].start < end:
+        # (Spans are indexed, not read by name: a NamedTuple's names are slower properties.)
+        while cursor[other] < len(waiting) and theirs[waiting[cursor[other]]][0] < end:
             j = waiting[cursor[other]]
-            s = spans[other][j]
-            heapq.heappush(heap, (s.end, s.start, s.label, s.key, j))
+            start, stop, label, key = theirs[j]
+            heapq.heappush(heap, (stop, start, label, key, j))
             cursor[other] += 1
         while heap and heap[0][-1] in done[other]:
             heapq.heappop(heap)
@@ -119,23 +175,15 @@ def _overlapping(
     return pairs
 
 
-Free = tuple[set[int], set[int]]
-
-
-def _tier(
-    gold: Sequence[Span], pred: Sequence[Span], tier: Tier, free: Free
-) -> list[tuple[int, int]]:
+def _tier(orders: _Orders, tier: Tier, free: Free) -> list[tuple[int, int]]:
     """The pairs one tier joins among the spans still free."""
     if tier.same_offsets:
-        return _identical(gold, pred, free, tier.same_label)
+        return _identical(orders, free, tier.same_label)
     if not tier.same_label:
-        return _overlapping(gold, pred, free)
-    by_label: dict[str, Free] = defaultdict(lambda: (set(), set()))
-    for side, spans in enumerate((gold, pred)):
-        for i in free[side]:
-            by_label[spans[i].label][side].add(i)
+        return _overlapping(orders.spans, *orders.free(free))
+    by_label = orders.free_by_label(free)
     return [
-        pair for label in sorted(by_label) for pair in _overlapping(gold, pred, by_label[label])
+        pair for label in sorted(by_label) for pair in _overlapping(orders.spans, *by_label[label])
     ]
 
 
@@ -148,6 +196,7 @@ def match_all(
     partial differ only in what their last tier's pairs count as, so the four schemes need six
     tier runs instead of ten.
     """
+    orders = _Orders.of(gold, pred)
     start: Free = (set(range(len(gold))), set(range(len(pred))))
     done: dict[tuple[tuple[bool, bool], ...], tuple[Free, list[list[tuple[int, int]]]]] = {
         (): (start, [])
@@ -161,7 +210,7 @@ def match_all(
             prefix += ((tier.same_offsets, tier.same_label),)
             if prefix not in done:
                 free = (set(before[0][0]), set(before[0][1]))
-                found = _tier(gold, pred, tier, free)
+                found = _tier(orders, tier, free)
                 for g, p in found:
                     free[0].discard(g)
                     free[1].discard(p)
