@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -163,3 +164,23 @@ def test_agree_command(
     assert main(["agree", str(a), str(b), "--root", str(ROOT)]) == 0
     table = capsys.readouterr().out
     assert "1 disagreement(s)" in table and "mod=MID" in table
+
+
+def test_scoring_does_not_import_numpy_but_a_comparison_does(tmp_path: Path) -> None:
+    # numpy costs a tenth of a second at start-up; only intervals and paired tests use it.
+    probe = (
+        "import sys; from newsgold.cli import main; status = main({args!r}); "
+        "print(status, 'numpy' in sys.modules)"
+    )
+    pred = tmp_path / "p.jsonl"
+    pred.write_text(json.dumps({"doc_id": DOC}) + "\n", encoding="utf-8")
+    base = ["score", "--root", str(ROOT), "--format", "json", "--output", str(tmp_path / "o.json")]
+    for args, expected in (
+        ([*base, str(pred)], "0 False"),
+        ([*base, "--compare", str(pred), str(pred), "--bootstrap", "20"], "0 True"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-c", probe.format(args=args)],
+            capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src")}, check=True,
+        )  # fmt: skip
+        assert done.stdout.split("\n")[-2] == expected, done.stderr

@@ -13,8 +13,7 @@ from newsgold.corpus import LAYERS
 from newsgold.errors import NewsgoldError
 from newsgold.progress import Progress
 from newsgold.scoring.report import comparison_text
-from newsgold.scoring.score import DEFAULT_TOLERANCE, ScoreResult, merge, score
-from newsgold.scoring.stats import METHODS, bootstrap_intervals, paired_test
+from newsgold.scoring.score import DEFAULT_TOLERANCE, METHODS, ScoreResult, merge, score
 
 
 def register(sub: Any) -> None:
@@ -134,6 +133,8 @@ def run(args: argparse.Namespace) -> int:
     }
     gold = args.gold if args.gold is not None else args.root
     if args.compare:
+        from newsgold.scoring.stats import paired_test  # numpy: only tests and intervals need it
+
         a = score(gold, args.compare[0], progress=Progress("scoring A"), **options)
         b = score(gold, args.compare[1], progress=Progress("scoring B"), **options)
         comparison = paired_test(a, b, args.bootstrap or 1000, args.seed, args.test)
@@ -141,6 +142,8 @@ def run(args: argparse.Namespace) -> int:
     if args.merge:
         result = _merge(args.merge)
         if args.bootstrap:
+            from newsgold.scoring.stats import bootstrap_intervals
+
             result.bootstrap = bootstrap_intervals(
                 result, args.bootstrap, args.seed, args.confidence
             )

@@ -27,6 +27,7 @@ from newsgold.scoring.predictions import (
 
 FORMAT = "newsgold-score/1"
 DEFAULT_TOLERANCE = 0.01
+METHODS = ("bootstrap", "randomization")  # the paired tests of newsgold.scoring.stats
 Progress = Callable[[int, int], None]
 PredictionSource = Path | str | Iterable[Mapping[str, Any]] | Predictions
 

@@ -11,10 +11,9 @@ from numpy.typing import NDArray
 
 from newsgold.errors import NewsgoldError
 from newsgold.scoring.layers import headline_parts
-from newsgold.scoring.score import Bootstrap, ScoreResult, headline_names
+from newsgold.scoring.score import METHODS, Bootstrap, ScoreResult, headline_names
 
 CHUNK = 200  # resamples drawn at once (bounds memory at CHUNK x documents weights)
-METHODS = ("bootstrap", "randomization")
 Matrix = NDArray[np.float64]
 
 
