@@ -85,3 +85,21 @@ def test_a_file_that_is_not_utf8_is_located_at_its_line(tmp_path: Path) -> None:
         jsonio.load(path, "f.json")
     assert (info.value.file, info.value.pointer) == ("f.json", "line 2")
     assert "byte 0xe9 at offset 12" in info.value.message
+
+
+def test_load_lines_reads_line_by_line_and_locates_bad_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "rows.jsonl"
+    # Line 1 is 9 bytes, line 2 (blank) 1, line 3 9: line 4 starts at byte 19, its 0xff is 7 in.
+    path.write_bytes(b'{"a": 1}\n\n{"b": [}\n{"c": "\xff"}\n')
+    lines = jsonio.load_lines(path, "rows")
+    assert next(lines) == (1, {"a": 1}, None)
+    number, value, problem = next(lines)  # a syntax error is a problem of its line, not an error
+    assert (number, value) == (3, None)
+    assert problem is not None and problem[0] == "" and "(column 8)" in problem[1]
+    with pytest.raises(NewsgoldError) as err:
+        next(lines)  # the lines before were already given: nothing waits for the whole file
+    assert (err.value.file, err.value.pointer) == (str(path), "line 4")
+    assert "byte 0xff at offset 26 is not UTF-8" in err.value.message
+    with pytest.raises(NewsgoldError) as missing:
+        jsonio.load_lines(tmp_path / "none.jsonl", "rows")
+    assert missing.value.status == 2 and "cannot read rows" in missing.value.message

@@ -8,7 +8,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from newsgold.errors import NewsgoldError
 
@@ -220,38 +220,53 @@ _POSITION = re.compile(r"\(line \d+, column (\d+)\)")
 def load_lines(path: Path, what: str) -> Iterator[tuple[int, Any, LineProblem | None]]:
     """Parse a UTF-8 JSON Lines file: (line, value, None) or (line, None, problem) per non-blank line.
 
-    The file is read at once: an unreadable one is a NewsgoldError (status 2, naming ``what``), a
-    byte that is not UTF-8 one located at its line. A syntax error's column is of its own line.
+    The file is opened at once (an unreadable one is a NewsgoldError, status 2, naming ``what``)
+    and read a line at a time, so a file of any size takes the memory of its longest line. A byte
+    that is not UTF-8 is a NewsgoldError located at its line; a syntax error's column is of its
+    own line.
     """
     name = str(path)
     try:
-        raw = path.read_bytes()
+        handle = path.open("rb")
     except OSError as err:
         raise NewsgoldError(f"cannot read {what}: {err.strerror}", name, status=2) from None
+    return _parse_lines(handle, name, what)
+
+
+def _parse_lines(
+    handle: BinaryIO, name: str, what: str
+) -> Iterator[tuple[int, Any, LineProblem | None]]:
+    offset = 0  # of the line's first byte in the file
+    with handle:
+        for number, raw in enumerate(_lines(handle, name, what), start=1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as err:
+                raise NewsgoldError(
+                    f"byte {raw[err.start]:#04x} at offset {offset + err.start} is not UTF-8; "
+                    "expected UTF-8 JSON Lines",
+                    name,
+                    f"line {number}",
+                ) from None
+            offset += len(raw)
+            if not line.strip():
+                continue
+            try:
+                yield number, loads(line, name), None
+            except NewsgoldError as err:
+                # A syntax error is located by line and column within this one line.
+                if err.pointer.startswith("line "):
+                    yield number, None, ("", _POSITION.sub(r"(column \1)", err.message))
+                else:
+                    yield number, None, (err.pointer, err.message)
+
+
+def _lines(handle: BinaryIO, name: str, what: str) -> Iterator[bytes]:
+    """The file's lines (split at LF only, as str.split("\\n") would), read errors located."""
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        raise NewsgoldError(
-            f"byte {raw[err.start]:#04x} at offset {err.start} is not UTF-8; "
-            "expected UTF-8 JSON Lines",
-            name,
-            f"line {line}",
-        ) from None
-    return _parse_lines(text, name)
-
-
-def _parse_lines(text: str, name: str) -> Iterator[tuple[int, Any, LineProblem | None]]:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield number, loads(line, name), None
-        except NewsgoldError as err:
-            if err.pointer.startswith("line "):  # a syntax error: loads counted lines of this line
-                yield number, None, ("", _POSITION.sub(r"(column \1)", err.message))
-            else:
-                yield number, None, (err.pointer, err.message)
+        yield from handle
+    except OSError as err:
+        raise NewsgoldError(f"cannot read {what}: {err.strerror}", name, status=2) from None
 
 
 def dumps(data: Any) -> str:
