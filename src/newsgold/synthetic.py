@@ -28,6 +28,7 @@ from newsgold.corpus import (
     ANNOTATIONS_DIR,
     CORPUS_DIR,
     LAYERS,
+    Document,
     entity_key,
     sha256_bytes,
     sha256_text,
@@ -397,14 +398,8 @@ class ErrorRates:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-@dataclass
-class Article:
+class Article(Document):
     """One synthetic article: its text, metadata and gold annotations."""
-
-    doc_id: str
-    text: str
-    metadata: dict[str, Any]
-    annotations: dict[str, Any]
 
     def annotation_count(self) -> int:
         """Number of annotations in the four layers (sections not counted)."""

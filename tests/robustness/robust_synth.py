@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import json
 import random
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -19,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from newsgold import SCHEMA_VERSION
-from newsgold.corpus import entity_key
+from newsgold import SCHEMA_VERSION, jsonio
+from newsgold.corpus import Document, entity_key
 
 T = TypeVar("T")
 
@@ -228,14 +227,8 @@ def _content(b: _Builder, src: Source, published: datetime.date) -> dict[str, An
     return claim
 
 
-@dataclass
-class Article:
+class Article(Document):
     """One generated document: its text, metadata and annotations."""
-
-    doc_id: str
-    text: str
-    metadata: dict[str, Any]
-    annotations: dict[str, Any]
 
     def write(self, root: Path) -> None:
         """Add the article's three files to a repository."""
@@ -244,7 +237,7 @@ class Article:
             (root / "corpus" / f"{self.doc_id}.json", self.metadata),
             (root / "annotations" / f"{self.doc_id}.json", self.annotations),
         ):
-            path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
+            path.write_text(jsonio.dumps(data), "utf-8")
 
 
 def article(src: Source, number: int, sentences: int | None = None) -> Article:
