@@ -213,6 +213,14 @@ def _score_ours(ctx: Context) -> list[Command]:
     ]  # fmt: skip
 
 
+def _load_release(ctx: Context, loader: str) -> Command:
+    """Load the prepared release with ``datasets`` or ``pyarrow``; rows per split to a file."""
+    release = str(ctx.work / "release")
+    return _reference(
+        "load_release.py", loader, release, str(ctx.work), str(ctx.work / f"rows-{loader}.txt")
+    )
+
+
 def _nervaluate(ctx: Context) -> list[Command]:
     return [
         _reference(
@@ -268,24 +276,8 @@ BENCHMARKS: list[Benchmark] = [
         ours_label="datasets.load_dataset of the release (cold cache)",
         reference_label="pyarrow.parquet.read_table of the same files",
         prepare=lambda c: [c.newsgold("build", "--root", ".", "--out", str(c.work / "release"))],
-        ours=lambda c: [
-            _reference(
-                "load_release.py",
-                "datasets",
-                str(c.work / "release"),
-                str(c.work),
-                str(c.work / "rows-datasets.txt"),
-            )
-        ],  # fmt: skip
-        reference=lambda c: [
-            _reference(
-                "load_release.py",
-                "pyarrow",
-                str(c.work / "release"),
-                str(c.work),
-                str(c.work / "rows-pyarrow.txt"),
-            )
-        ],  # fmt: skip
+        ours=lambda c: [_load_release(c, "datasets")],
+        reference=lambda c: [_load_release(c, "pyarrow")],
         target="reported",
         verify=_same_loaded_rows,
     ),

@@ -225,8 +225,13 @@ def load_document(root: Path, doc_id: str) -> Document:
 def load_corpus(root: Path | None = None) -> Corpus:
     """Load every document of a repository, sorted by doc_id (validate first for clear errors)."""
     base = root if root is not None else find_root()
-    if not (base / CORPUS_DIR).is_dir():
+    return Corpus(base, [load_document(base, d) for d in repository_doc_ids(base)])
+
+
+def repository_doc_ids(root: Path) -> list[str]:
+    """doc_ids of a repository's corpus/, or a usage error (exit 2) when it has no corpus/."""
+    if not (root / CORPUS_DIR).is_dir():
         raise NewsgoldError(
-            f"no {CORPUS_DIR}/ folder; expected a newsgold repository root", str(base), status=2
+            f"no {CORPUS_DIR}/ folder; expected a newsgold repository root", str(root), status=2
         )
-    return Corpus(base, [load_document(base, d) for d in doc_ids(base)])
+    return doc_ids(root)

@@ -14,12 +14,12 @@ from newsgold.corpus import (
     Corpus,
     Document,
     Lazy,
-    doc_ids,
     find_root,
     is_doc_id,
     load_corpus,
     load_document,
     read_text,
+    repository_doc_ids,
     sha256_text,
 )
 from newsgold.errors import NewsgoldError
@@ -294,8 +294,6 @@ def gold_store(
     if base is None:
         docs = {d.doc_id: d for d in as_gold(gold, root, layers)}
         return GoldStore(docs, docs.__getitem__)
-    if not (base / CORPUS_DIR).is_dir():
-        load_corpus(base)  # raises the usual error for a folder that is not a repository
     repository = base
 
     def load(doc_id: str) -> Document:
@@ -303,4 +301,4 @@ def gold_store(
         check_document(doc, _annotation_file(doc_id), layers=layers)
         return doc
 
-    return GoldStore(doc_ids(repository), load)
+    return GoldStore(repository_doc_ids(repository), load)

@@ -77,14 +77,8 @@ def scored_part(obj: Any, layers: Sequence[str]) -> Any:
     return {k: v for k, v in obj.items() if k in layers or k not in LAYERS}
 
 
-def object_problems(
-    obj: Any, texts: Mapping[str, str], layers: Sequence[str] = LAYERS
-) -> list[tuple[str, str]]:
-    """(pointer, message) for every fault of one prediction object: schema, doc_id, spans.
-
-    Only the layers given are checked (with the doc_id and any other field).
-    """
-    obj = scored_part(obj, layers)
+def object_problems(obj: Any, texts: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(pointer, message) for every fault of one prediction object: schema, doc_id, spans."""
     schema_problems = schema_incidents(obj, "predictions", "")  # compiled fast path when valid
     if schema_problems:
         return [(i.pointer, i.message) for i in schema_problems]
@@ -119,9 +113,12 @@ def value_problems(obj: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
 PredictionLines = Path | str | Iterable[Mapping[str, Any]]
 
 
-def source_name(source: PredictionLines) -> str:
-    """How errors name a predictions source: its path, or ``<predictions>``."""
-    return str(source) if isinstance(source, str | Path) else "<predictions>"
+def as_lines(source: PredictionLines | Predictions) -> tuple[PredictionLines, str]:
+    """Predictions to check line by line, and how errors name them (a path, the name of
+    already read Predictions, or ``<predictions>``)."""
+    if isinstance(source, Predictions):
+        return list(source.documents.values()), source.source
+    return source, str(source) if isinstance(source, str | Path) else "<predictions>"
 
 
 def checked_lines(
@@ -144,7 +141,8 @@ def checked_lines(
         if problem is not None:
             yield number, None, [problem]
             continue
-        found = object_problems(obj, texts, layers)
+        obj = scored_part(obj, layers)  # the other layers are neither checked nor kept
+        found = object_problems(obj, texts)
         if found:
             yield number, None, [Problem(number, pointer, message) for pointer, message in found]
             continue
@@ -157,14 +155,14 @@ def checked_lines(
             yield number, None, [Problem(number, "/doc_id", message)]
             continue
         seen[doc_id] = number
-        yield number, dict(scored_part(obj, layers)), []
+        yield number, dict(obj), []
 
 
 def check_predictions(
     source: PredictionLines, texts: Mapping[str, str], layers: Sequence[str] = LAYERS
 ) -> tuple[Predictions, list[Problem]]:
     """Parse and check predictions (a JSONL path, or objects numbered as lines from 1)."""
-    out = Predictions(source_name(source))
+    out = Predictions(as_lines(source)[1])
     problems: list[Problem] = []
     for number, obj, found in checked_lines(source, texts, layers):
         problems.extend(found)
@@ -194,10 +192,8 @@ def read_predictions(
     layers: Sequence[str] = LAYERS,
 ) -> Predictions:
     """Checked predictions, or NewsgoldError naming every faulty line and field."""
-    name = source.source if isinstance(source, Predictions) else None
-    if isinstance(source, Predictions):
-        source = list(source.documents.values())
-    predictions, problems = check_predictions(source, texts, layers)
-    predictions.source = name or predictions.source
-    raise_problems(problems, predictions.source)
+    lines, name = as_lines(source)
+    predictions, problems = check_predictions(lines, texts, layers)
+    predictions.source = name
+    raise_problems(problems, name)
     return predictions

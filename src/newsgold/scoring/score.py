@@ -20,9 +20,9 @@ from newsgold.scoring.layers import LAYER_METRICS, Context, Tokens, count_layer,
 from newsgold.scoring.predictions import (
     Predictions,
     Problem,
+    as_lines,
     checked_lines,
     raise_problems,
-    source_name,
 )
 
 FORMAT = "newsgold-score/1"
@@ -316,10 +316,7 @@ def _score(
     progress: Progress | None,
 ) -> ScoreResult:
     store = gold_store(gold, root, chosen)
-    name = predictions.source if isinstance(predictions, Predictions) else None
-    if isinstance(predictions, Predictions):
-        predictions = list(predictions.documents.values())
-    name = name or source_name(predictions)
+    lines, name = as_lines(predictions)
     records: dict[str, DocRecord] = {}
     ignored: set[str] = set()
     problems: list[Problem] = []
@@ -336,7 +333,7 @@ def _score(
         if progress is not None:
             progress(done, len(store))
 
-    for _, obj, found in checked_lines(predictions, store.texts(), chosen):
+    for _, obj, found in checked_lines(lines, store.texts(), chosen):
         problems.extend(found)
         if obj is not None and not problems:  # after a fault only the checking goes on
             count(obj["doc_id"], obj)
