@@ -77,7 +77,7 @@ def validate(
         if progress is not None:
             progress(done, len(docs))
     if doc_ids is None:
-        incidents.extend(check_corpus(docs))
+        incidents.extend(check_corpus(docs, root))
     return Report(root, len(docs), sorted(incidents))
 
 

@@ -40,7 +40,7 @@ class LoadedDoc:
         self.text = self.annotations = None
 
 
-LEVEL4_FIELDS = ("doc_id", "url")  # the metadata fields corpus-level checks compare
+LEVEL4_FIELDS = ("doc_id", "url", "split")  # the metadata fields corpus-level checks compare
 
 
 def _json_incident(err: NewsgoldError) -> Incident:

@@ -88,6 +88,16 @@ CATALOGUE: dict[str, tuple[int, str]] = {
     # level 4: corpus invariants
     "url-duplicate": (4, "The same article (URL) is not in the corpus twice."),
     "text-duplicate": (4, "The same text (sha256) is not in the corpus twice."),
+    "split-record-invalid": (
+        4,
+        "provenance/splits.json is an object whose 'validation' lists doc_ids of the corpus.",
+    ),
+    "split-unknown-doc": (4, "The split record names only articles that are in the corpus."),
+    "split-mismatch": (
+        4,
+        "An article's metadata split is the one the split record gives it (validation if listed, "
+        "else test).",
+    ),
 }
 
 
