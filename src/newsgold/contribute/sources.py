@@ -4,7 +4,7 @@ A source is a text and its metadata as collected (``../shared/sources/wikinews/`
 published, publisher, rights, where the text came from and a sha256 of the text. Importing checks
 the source, repairs tokenisation artefacts when the text was rebuilt from tokens (recording every
 repair), and returns the corpus files of the article: text, metadata and a draft annotation file
-with sections only (headline, dateline, body). No other layer is filled in.
+with sections only (headline, dateline, body, captions). No other layer is filled in.
 """
 
 from __future__ import annotations
@@ -82,8 +82,15 @@ def read_source(json_path: Path) -> tuple[dict[str, Any], bytes]:
     return meta, raw
 
 
+CAPTION_LINE = re.compile(r".*\bImage: [^\n]+")  # a photo caption ends in its credit
+
+
 def draft_sections(text: str) -> list[dict[str, Any]]:
-    """Headline (line 1), dateline (a date at the start of line 2) and body (the rest)."""
+    """Headline (line 1), dateline (a date at the start of line 2), then body and caption zones.
+
+    A line that ends in a photo credit (``... Image: NASA.``) is a caption; the lines between
+    captions form body sections.
+    """
     first_end = text.index("\n") if "\n" in text else len(text)
     zones: list[tuple[str, int, int]] = [("headline", 0, len(text[:first_end].rstrip()))]
     rest = first_end + 1
@@ -93,10 +100,18 @@ def draft_sections(text: str) -> list[dict[str, Any]]:
     if match:
         zones.append(("dateline", match.start(), match.end()))
         rest = match.end()
-    body = text[rest:]
-    if body.strip():
-        start = rest + len(body) - len(body.lstrip())
-        zones.append(("body", start, len(text.rstrip())))
+    position = rest
+    for line in text[rest:].split("\n"):
+        start = position + len(line) - len(line.lstrip())
+        end = position + len(line.rstrip())
+        position += len(line) + 1
+        if start >= end:
+            continue
+        kind = "caption" if CAPTION_LINE.fullmatch(text, start, end) else "body"
+        if kind == "body" and zones[-1][0] == "body":
+            zones[-1] = ("body", zones[-1][1], end)
+        else:
+            zones.append((kind, start, end))
     return [
         {"id": f"s{n}", "type": kind, "start": s, "end": e, "text": text[s:e]}
         for n, (kind, s, e) in enumerate(zones, 1)
