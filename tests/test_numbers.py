@@ -41,3 +41,14 @@ def test_states() -> None:
     assert states("about 300 delegates", 300)
     assert not states("about 300 delegates", 3000)
     assert states("several delegates", 7)  # nothing to check against
+
+
+def test_states_reads_a_shared_scale_and_a_minus_sign() -> None:
+    # "300 to 350 million" states 300,000,000 as the range's start; the scale word is shared.
+    assert states("US$300 to 350 million", 300_000_000)
+    assert states("US$300 to 350 million", 350_000_000)
+    assert not states("US$300 to 350 million", 300_000)
+    # A written minus sign states a negative value; a verb of falling does not.
+    assert states("-3.16%", -3.16)
+    assert not states("fell 3.16%", -3.16)
+    assert not states("a 5-year plan", -5)

@@ -159,7 +159,15 @@ def numbers_in(phrase: str) -> list[float]:
 def states(phrase: str, value: float) -> bool:
     """Whether a phrase states this number, or states no number at all that could be checked."""
     found = numbers_in(phrase)
-    return not found or any(abs(v - value) <= 1e-9 * max(1.0, abs(value)) for v in found)
+    if not found:
+        return True
+    lowered = phrase.lower()
+    # "300 to 350 million": the first number of a range shares the last one's scale word.
+    scales = [SCALES[w] for w in _BIG if w in lowered]
+    candidates = set(found) | {v * s for v in found for s in scales}
+    if re.search(r"(?:^|\s|\()[-−]\d|\bminus\b", lowered):  # "-3.16%", "minus 5"
+        candidates |= {-v for v in candidates}
+    return any(abs(v - value) <= 1e-9 * max(1.0, abs(value)) for v in candidates)
 
 
 _BIG = ("hundred", "thousand", "million", "billion", "trillion")
