@@ -6,7 +6,9 @@ context must occur once in the article (whitespace runs match any whitespace) an
 once; without a context the text itself must occur once as a whole word. Claim sources, cues and
 ``reported_on`` dates are first looked for on the lines of their claim's content, so
 ``{"text": "said"}`` is enough when the claim's line has one "said". An entity with ``"all": true``
-is every whole-word occurrence not inside another entity. Every problem is reported at once,
+is every whole-word occurrence not inside another entity. A long span (a claim's content) may
+be given by its first and last words, ``{"from": "The company", "to": "in 2009"}``, ending at
+the first occurrence of ``to`` after ``from``. Every problem is reported at once,
 each at its JSON pointer, so a pass can be fixed in one go.
 
 File layout (one article)::
@@ -109,6 +111,8 @@ def locate(
     """Offsets of one anchored span, or None (with a problem recorded)."""
     if isinstance(spec, str):
         spec = {"text": spec}
+    if isinstance(spec, dict) and "from" in spec:
+        return _locate_range(text, spec, pointer, problems, near)
     if not isinstance(spec, dict) or not isinstance(spec.get("text"), str) or not spec["text"]:
         problems.add(pointer, f"expected an object with a non-empty 'text', got {spec!r}")
         return None
@@ -150,6 +154,30 @@ def locate(
         )
         return None
     return found[0]
+
+
+def _locate_range(
+    text: str, spec: dict[str, Any], pointer: str, problems: Problems, near: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """A long span given by its first and last words: ``{"from": ..., "to": ...}``.
+
+    ``from`` is located like a span's text (with ``context`` if given); the span ends at the
+    first whole-word occurrence of ``to`` that ends at or after the end of ``from``.
+    """
+    first = locate(
+        text, {"text": spec.get("from"), "context": spec.get("context")}, pointer, problems, near
+    )
+    last = spec.get("to")
+    if first is None:
+        return None
+    if not isinstance(last, str) or not last:
+        problems.add(pointer + "/to", "expected the span's last words")
+        return None
+    ends = [e for s, e in occurrences(text, last, first[0]) if e >= first[1]]
+    if not ends:
+        problems.add(pointer + "/to", f"{_describe(last)} does not occur after 'from'")
+        return None
+    return first[0], ends[0]
 
 
 def _lines_around(text: str, start: int, end: int) -> tuple[int, int]:
