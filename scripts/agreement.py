@@ -138,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("a", type=Path, help="folder of pass A's anchored files")
     ap.add_argument("b", type=Path, help="folder of pass B's anchored files")
     ap.add_argument("--root", type=Path, default=None, help="repository root (default: found)")
+    ap.add_argument(
+        "--docs", nargs="+", metavar="DOC_ID", help="record only these articles (finished passes)"
+    )
     args = ap.parse_args(argv)
     try:
         root = args.root.resolve() if args.root else find_root()
@@ -145,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
         shared = sorted(
             {p.name for p in args.a.glob("*.json")} & {p.name for p in args.b.glob("*.json")}
         )
+        if args.docs:
+            shared = [f for f in shared if f.removesuffix(".json") in set(args.docs)]
         for folder, name in zip((args.a, args.b), PASSES, strict=True):
             (record / "passes" / name).mkdir(parents=True, exist_ok=True)
             for file in shared:
