@@ -22,6 +22,7 @@ from newsgold.timex import is_valid, value_problem
         ("DATE", "PRESENT_REF"),
         ("TIME", "2025-02-04T15:30"),
         ("TIME", "2025-02-04TEV"),
+        ("TIME", "2025-02-04TMI"),  # midday, one of the TIMEX3 parts of the day
         ("DURATION", "P6M"),
         ("DURATION", "PT3H"),
         ("DURATION", "P1Y6M"),

@@ -23,7 +23,7 @@ _CALENDAR = re.compile(
     r"))?$"
 )
 _TIME_PART = re.compile(
-    r"^(?:(?P<hour>\d{2})(?::(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?|MO|AF|EV|NI|DT)$"
+    r"^(?:(?P<hour>\d{2})(?::(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?|MO|MI|AF|EV|NI|DT)$"
 )
 
 
