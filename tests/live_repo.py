@@ -58,6 +58,14 @@ def copy_articles(
     return target
 
 
+def set_status(root: Path, doc_id: str, status: str) -> None:
+    """Make an article of a fixture corpus gold or draft, whatever the live one is now."""
+    path = root / "annotations" / f"{doc_id}.json"
+    annotations = json.loads(path.read_text(encoding="utf-8"))
+    annotations["status"] = status
+    path.write_text(json.dumps(annotations, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
 def copy_repository(target: Path) -> Path:
     """A copy of the whole live repository's data, as a contributor's clone holds it."""
     for name in REPOSITORY_PARTS:
