@@ -7,9 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow  # every benchmark and its reference, twice over (50 and 19 long articles)
 def test_bench_runs_end_to_end_at_n_50(tmp_path: Path) -> None:
     out, work = tmp_path / "results", tmp_path / "work"
     done = subprocess.run(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import unicodedata
 from pathlib import Path
 
 import pytest
+from live_repo import ROOT as REPO
+from live_repo import SEED, copy_articles
 
 from newsgold.cli import main
 from newsgold.contribute.new import (
@@ -22,8 +23,6 @@ from newsgold.contribute.new import (
 from newsgold.errors import NewsgoldError
 from newsgold.validate import validate
 
-REPO = Path(__file__).resolve().parents[2]
-SEED = "2025-02-04-themoscowtimes-a87849"
 URL = (
     "https://www.lemonde.fr/international/article/2025/03/01/une-histoire-de-cafe_6512345_3210.html"
 )
@@ -31,10 +30,8 @@ URL = (
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    root = tmp_path / "repo"
-    for folder in ("corpus", "annotations"):
-        shutil.copytree(REPO / folder, root / folder)
-    return root
+    """A repository holding the seed article, with a split record that lists no article."""
+    return copy_articles(tmp_path / "repo", [SEED])
 
 
 def files(root: Path) -> dict[str, bytes]:
@@ -256,4 +253,45 @@ def test_library_call_returns_what_it_wrote(repo: Path, tmp_path: Path) -> None:
         f"annotations/{added.doc_id}.json",
     ]
     assert any("publisher 'lemonde.fr' taken from the URL" in a for a in added.assumed)
-    assert any("split" in a for a in added.assumed)
+    assert "split 'test': what provenance/splits.json gives the doc_id" in added.assumed
+
+
+DOC = "2025-03-01-lemonde-6512345"  # what MESSY at URL by Le Monde becomes
+
+
+def test_a_new_article_is_test_unless_the_split_record_lists_it(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # No train split any more: the record lists validation, every other article is test.
+    assert add(repo, tmp_path, CLEAN.encode("utf-8"), publisher="Le Monde")[0] == 0
+    assert json.loads((repo / "corpus" / f"{DOC}.json").read_text("utf-8"))["split"] == "test"
+    assert "split 'test': what provenance/splits.json gives the doc_id" in capsys.readouterr().out
+    assert validate(repo).ok
+    # Listed in the record first, the same article is validation.
+    other = copy_articles(tmp_path / "other", [SEED])
+    record_path = other / "provenance" / "splits.json"
+    record = json.loads(record_path.read_text("utf-8"))
+    record_path.write_text(json.dumps({**record, "validation": [DOC]}), "utf-8")
+    assert add(other, tmp_path, CLEAN.encode("utf-8"), publisher="Le Monde")[0] == 0
+    metadata = json.loads((other / "corpus" / f"{DOC}.json").read_text("utf-8"))
+    assert metadata["split"] == "validation"
+    assert validate(other).ok
+
+
+def test_a_split_the_record_does_not_give_is_refused(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = files(repo)
+    status, _, _ = add(
+        repo, tmp_path, CLEAN.encode("utf-8"), publisher="Le Monde", split="validation"
+    )
+    assert status == 2
+    err = capsys.readouterr().err
+    assert f"provenance/splits.json gives '{DOC}' the split 'test'" in err
+    assert "nothing was written" in err
+    assert files(repo) == before
+    with pytest.raises(SystemExit) as caught:  # argparse: train is no choice any more
+        add(repo, tmp_path, CLEAN.encode("utf-8"), split="train")
+    assert caught.value.code == 2
+    assert "invalid choice: 'train'" in capsys.readouterr().err
+    assert files(repo) == before

@@ -13,12 +13,11 @@ from typing import Any
 
 import pytest
 import yaml
+from live_repo import ROOT as REPO
+from live_repo import SEED, copy_repository
 
 from newsgold.contribute.ci import main as summary_main
 from newsgold.contribute.ci import summary_markdown
-
-REPO = Path(__file__).resolve().parents[2]
-SEED = "2025-02-04-themoscowtimes-a87849"
 
 
 def workflow() -> dict[Any, Any]:
@@ -82,9 +81,7 @@ def run_validate_step(root: Path, tmp_path: Path) -> tuple[int, str]:
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
 def test_validate_step_fails_the_job_and_reports_in_the_summary(tmp_path: Path) -> None:
-    root = tmp_path / "repo"
-    for folder in ("corpus", "annotations"):
-        shutil.copytree(REPO / folder, root / folder)
+    root = copy_repository(tmp_path / "repo")  # the live corpus with its split record
     status, summary = run_validate_step(root, tmp_path)
     assert status == 0
     assert "✅ valid" in summary

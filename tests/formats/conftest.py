@@ -1,21 +1,18 @@
-"""Fixtures: temporary copies of the repository, one with a synthetic non-BMP document added."""
+"""Fixtures: a repository holding the seed article, and the same with a synthetic non-BMP one."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from formats_data import REPO, SYNTHETIC, TEXT, dump, synthetic_annotations, synthetic_metadata
+from formats_data import SEED, SYNTHETIC, TEXT, dump, synthetic_annotations, synthetic_metadata
+from live_repo import copy_articles
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A temporary copy of the repository's corpus and annotations."""
-    root = tmp_path / "repo"
-    for folder in ("corpus", "annotations"):
-        shutil.copytree(REPO / folder, root / folder)
-    return root
+    """A temporary repository holding a copy of the seed article (gold) and nothing else."""
+    return copy_articles(tmp_path / "repo", [SEED])
 
 
 @pytest.fixture

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[2]
-SEED = "2025-02-04-themoscowtimes-a87849"
+from live_repo import SEED as SEED  # the format tests import it from here
+
 SYNTHETIC = "2025-03-03-synthetic-nonbmp"
 
 # Written for the tests: emoji (U+1F600, U+1F389, U+1F386) and a CJK extension B character
@@ -161,7 +160,7 @@ def synthetic_metadata(text: str) -> dict[str, Any]:
         "published": "2025-03-03",
         "language": "en",
         "rights": {"holder": "newsgold tests", "license": "CC0-1.0", "redistribute": True},
-        "split": "train",
+        "split": "test",
         "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
         "synthetic": True,
     }

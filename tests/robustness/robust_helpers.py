@@ -4,23 +4,22 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = "2025-02-04-themoscowtimes-a87849"
+from live_repo import ROOT, SEED, copy_articles
+
 LOCK_SUFFIX = ".lock"  # a build's lock file: kept between builds, its content is the holder's pid
 
 
 def copy_repo(target: Path) -> Path:
-    """A copy of this repository's data (corpus/, annotations/, docs/, CHANGELOG.md) at target."""
-    target.mkdir(parents=True)
-    for folder in ("corpus", "annotations", "docs"):
-        shutil.copytree(ROOT / folder, target / folder)
-    shutil.copy(ROOT / "CHANGELOG.md", target / "CHANGELOG.md")
-    return target
+    """A repository at target: the seed article of this one, its docs/ and CHANGELOG.md.
+
+    One article whatever the corpus grows to: the cases are about bad input, not corpus size,
+    and each runs in its own copy.
+    """
+    return copy_articles(target, [SEED], extras=("docs", "CHANGELOG.md"))
 
 
 def hf_env(home: Path) -> dict[str, str]:

@@ -695,6 +695,7 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
         return dict(pool.map(run, prepared))
 
 
+@pytest.mark.slow  # 75 CLI subprocesses, run by the module fixture: several seconds together
 @pytest.mark.parametrize("item", CASES, ids=[c.name for c in CASES])
 def test_bad_input_fails_cleanly(item: Case, outcomes: dict[str, Outcome]) -> None:
     got = outcomes[item.name]

@@ -82,6 +82,7 @@ def _change(repo: Path, version: int = 1) -> None:
     extra.write(repo)
 
 
+@pytest.mark.slow  # builds of 200 articles, killed and rerun until enough kills land
 def test_killed_builds_leave_the_previous_release_and_the_next_build_succeeds(
     big: Path, env: dict[str, str], tmp_path: Path
 ) -> None:

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from live_repo import copy_articles
 
 from newsgold.corpus import load_corpus
 from newsgold.errors import NewsgoldError
@@ -25,7 +26,8 @@ def annotation() -> dict[str, object]:
 
 
 def test_root_folder_and_file_give_the_same_documents(tmp_path: Path) -> None:
-    from_root = load_gold(ROOT)
+    repo = copy_articles(tmp_path / "repo", [DOC])
+    from_root = load_gold(repo)
     assert [d.doc_id for d in from_root] == [DOC]
     assert from_root[0].text == load_corpus(ROOT).get(DOC).text
     folder = tmp_path / "pass-a"
@@ -35,7 +37,7 @@ def test_root_folder_and_file_give_the_same_documents(tmp_path: Path) -> None:
     from_folder = load_gold(folder, root=ROOT)
     from_file = load_gold(folder / f"{DOC}.json", root=ROOT)
     assert from_folder[0].annotations == from_root[0].annotations == from_file[0].annotations
-    assert load_gold(ROOT / "annotations")[0].text == from_root[0].text
+    assert load_gold(repo / "annotations")[0].text == from_root[0].text
 
 
 def test_rows_with_and_without_text() -> None:
@@ -105,16 +107,14 @@ def test_unusable_paths_are_usage_errors(tmp_path: Path) -> None:
 
 
 def test_store_reads_a_repository_lazily_and_agrees_with_load_gold(tmp_path: Path) -> None:
-    store = gold_store(ROOT)
+    repo = copy_articles(tmp_path / "repo", [DOC])
+    store = gold_store(repo)
     assert list(store) == [DOC] and DOC in store and "other" not in store
-    assert store[DOC].annotations == load_gold(ROOT)[0].annotations
+    assert store[DOC].annotations == load_gold(repo)[0].annotations
     assert store.texts()[DOC] == load_corpus(ROOT).get(DOC).text
     with pytest.raises(KeyError):
         store["other"]
     # Lazily: a broken annotation file is only found when its document is asked for.
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "corpus", repo / "corpus")
-    shutil.copytree(ROOT / "annotations", repo / "annotations")
     (repo / "annotations" / f"{DOC}.json").write_text("{", encoding="utf-8")
     lazy = gold_store(repo)
     assert list(lazy) == [DOC]

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from live_repo import ROOT, SEED, copy_articles, set_status
 from scoring_helpers import rows_document
 
 from newsgold.corpus import LAYERS, Document, load_corpus
@@ -17,8 +18,18 @@ from newsgold.errors import NewsgoldError
 from newsgold.scoring import gold_from_rows, score
 from newsgold.scoring.counts import Accuracy, Scores
 from newsgold.scoring.score import fingerprint
+from newsgold.splits import load_splits
 
-ROOT = Path(__file__).resolve().parents[2]
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The gold seed (test) and a draft article (validation): only the seed is scored."""
+    record = load_splits(ROOT)
+    assert record is not None
+    draft = record["validation"][0]
+    root = copy_articles(tmp_path_factory.mktemp("score") / "repo", [SEED, draft])
+    set_status(root, draft, "draft")
+    return root
 
 
 def perfect(doc_layers: dict[str, Any], doc_id: str) -> dict[str, Any]:
@@ -35,7 +46,9 @@ def all_numbers(data: Any) -> list[float]:
 
 
 def test_perfect_predictions_on_the_repository_gold_score_one_everywhere() -> None:
+    # An invariant of the live corpus, whatever it holds: drafts are predicted too, not scored.
     corpus = load_corpus(ROOT)
+    gold = [doc for doc in corpus if doc.annotations["status"] == "gold"]
     predictions = [perfect(doc.annotations, doc.doc_id) for doc in corpus]
     result = score(ROOT, predictions)
     assert result.missing == []
@@ -48,12 +61,12 @@ def test_perfect_predictions_on_the_repository_gold_score_one_everywhere() -> No
         for scheme in data["scores"][layer]["schemes"].values():
             counts = scheme["counts"]
             assert counts["INC"] == counts["PAR"] == counts["MIS"] == counts["SPU"] == 0
-            assert counts["COR"] == sum(len(d.spans(layer)) for d in corpus)
+            assert counts["COR"] == sum(len(d.spans(layer)) for d in gold)
 
 
-def test_empty_predictions_have_zero_recall_and_are_counted_missing() -> None:
-    result = score(ROOT, [])
-    assert result.missing == [d.doc_id for d in load_corpus(ROOT)]
+def test_empty_predictions_have_zero_recall_and_are_counted_missing(repo: Path) -> None:
+    result = score(repo, [])
+    assert result.missing == [SEED]  # the draft is not scored, so not missing either
     for layer in LAYERS:
         for cells in result.totals[layer].schemes.values():
             assert cells.scores().recall == 0.0
@@ -65,11 +78,11 @@ def test_empty_predictions_have_zero_recall_and_are_counted_missing() -> None:
     assert set(result.headline().values()) == {0.0}
 
 
-def _perturbed(seed: int) -> list[dict[str, Any]]:
+def _perturbed(root: Path, seed: int) -> list[dict[str, Any]]:
     """The gold with errors: shifted ends, relabelled types, dropped and invented spans."""
     rng = random.Random(seed)
     out = []
-    for doc in load_corpus(ROOT):
+    for doc in load_corpus(root):
         pred: dict[str, Any] = {"doc_id": doc.doc_id}
         for layer in LAYERS:
             items = []
@@ -88,9 +101,9 @@ def _perturbed(seed: int) -> list[dict[str, Any]]:
     return out
 
 
-def test_invariant_under_shuffling_spans_and_documents(tmp_path: Path) -> None:
+def test_invariant_under_shuffling_spans_and_documents(repo: Path) -> None:
     # Two more documents (synthetic, with their text) so that document order can change.
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(repo)
     text = "Seoul said Pyongyang sent troops. Moscow denied it."
     extra = [
         rows_document(
@@ -107,7 +120,7 @@ def test_invariant_under_shuffling_spans_and_documents(tmp_path: Path) -> None:
         *[{**d.annotations, "text": d.text, "split": d.metadata["split"]} for d in corpus],
         *extra,
     ]
-    predictions = _perturbed(1) + [
+    predictions = _perturbed(repo, 1) + [
         {
             "doc_id": "synthetic-0",
             "entities": [
@@ -362,8 +375,8 @@ def test_drafts_and_other_splits_are_not_scored_and_their_predictions_ignored() 
     ]
 
 
-def test_json_is_serialisable_and_layers_can_be_chosen() -> None:
-    result = score(ROOT, [], layers=["dates"])
+def test_json_is_serialisable_and_layers_can_be_chosen(repo: Path) -> None:
+    result = score(repo, [], layers=["dates"])
     data = json.loads(json.dumps(result.to_dict()))
     assert data["layers"] == ["dates"]
     assert list(data["headline"]) == ["dates.strict_f1", "dates.partial_f1", "dates.value_f1"]

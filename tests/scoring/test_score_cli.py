@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from live_repo import ROOT, copy_articles
+from live_repo import SEED as DOC
 
 from newsgold.cli import main
 
-ROOT = Path(__file__).resolve().parents[2]
-DOC = "2025-02-04-themoscowtimes-a87849"
 MODEL = """
 import json
 from pathlib import Path
@@ -41,11 +41,12 @@ def crashing(text, metadata):
 
 @pytest.fixture
 def models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Toy models of the seed article, run in a repository that holds only the seed."""
     (tmp_path / "toy_models.py").write_text(
         MODEL.format(gold=str(ROOT / "annotations" / f"{DOC}.json")), encoding="utf-8"
     )
     monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(copy_articles(tmp_path / "repo", [DOC]))
     yield tmp_path
     sys.modules.pop("toy_models", None)
 

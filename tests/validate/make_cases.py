@@ -420,6 +420,32 @@ CASES["url-duplicate"] = _second_doc(
 )
 
 
+def _split_case(record: object, split: str, why: str) -> Case:
+    def build(root: Path) -> str:
+        meta, ann = valid()
+        meta["split"] = split
+        write_repo(root, TEXT.encode(), meta, ann)
+        dump(root / "provenance" / "splits.json", record)
+        return why
+
+    return build
+
+
+CASES["split-record-invalid"] = _split_case(
+    {"validation": [3]}, "test", "provenance/splits.json lists the number 3, not a doc_id"
+)
+CASES["split-unknown-doc"] = _split_case(
+    {"validation": ["2025-03-03-example-9"]},
+    "test",
+    "provenance/splits.json lists 2025-03-03-example-9, which is not in the corpus",
+)
+CASES["split-mismatch"] = _split_case(
+    {"validation": []},
+    "train",
+    "the metadata says split train; provenance/splits.json does not list the article, so test",
+)
+
+
 def main() -> None:
     if HERE.exists():
         shutil.rmtree(HERE)

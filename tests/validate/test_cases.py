@@ -56,6 +56,9 @@ def test_case_reports_exactly_its_id(incident_id: str) -> None:
         ("text-crlf", "corpus/2025-03-03-example-1.txt", "line 1"),
         ("text-not-nfc", "corpus/2025-03-03-example-1.txt", "line 3"),
         ("text-duplicate", "corpus/2025-03-03-example-2.txt", ""),
+        ("split-record-invalid", "provenance/splits.json", "/validation/0"),
+        ("split-unknown-doc", "provenance/splits.json", "/validation/0"),
+        ("split-mismatch", "corpus/2025-03-03-example-1.json", "/split"),
     ],
 )
 def test_incident_location(incident_id: str, file: str, pointer: str) -> None:

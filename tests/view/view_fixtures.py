@@ -165,7 +165,7 @@ def write_doc(
         "published": published,
         "language": "en",
         "rights": {"holder": "Example", "license": "CC BY 4.0", "redistribute": True},
-        "split": "train",
+        "split": "test",
         "text_sha256": digest,
     }
     annotations = {

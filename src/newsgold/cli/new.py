@@ -9,6 +9,7 @@ from typing import Any
 from newsgold import jsonio
 from newsgold.cli._common import add_format_option, add_root_option, emit, repository
 from newsgold.contribute.new import Added, NewArticle, add_article
+from newsgold.splits import SPLITS
 
 
 def register(sub: Any) -> None:
@@ -47,8 +48,11 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--split",
-        choices=["train", "validation", "test"],
-        help="default: stable, from the doc_id's hash",
+        choices=list(SPLITS),
+        help=(
+            "must agree with provenance/splits.json (default: from it, validation if it lists "
+            "the doc_id, else test)"
+        ),
     )
     p.add_argument("--doc-id", help="default: date-publisher-articlenumber (or a hash of the URL)")
     p.add_argument(

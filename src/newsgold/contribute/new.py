@@ -26,6 +26,7 @@ from newsgold.corpus import (
     text_problems,
 )
 from newsgold.errors import NewsgoldError
+from newsgold.splits import SPLITS, SPLITS_FILE, assigned_split, load_splits
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -131,10 +132,10 @@ def derive_doc_id(published: str, publisher: str, url: str) -> str:
     return f"{published}-{name[:room]}-{key}".strip("-")
 
 
-def default_split(doc_id: str) -> str:
-    """A stable split from the doc_id's hash: 80% train, 10% validation, 10% test."""
-    bucket = int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest()[:8], 16) % 10
-    return "train" if bucket < 8 else ("validation" if bucket == 8 else "test")
+def default_split(root: Path, doc_id: str) -> str:
+    """The split the record gives the article: validation if provenance/splits.json lists it,
+    else test (a new article is test unless it was added to the record first)."""
+    return assigned_split(load_splits(root), doc_id)
 
 
 # --- section guessing ---------------------------------------------------------------------------
@@ -293,10 +294,8 @@ def _check_usage(request: NewArticle) -> None:
             "(lowercase [a-z0-9-], at most 80 characters)",
             status=2,
         )
-    if request.split is not None and request.split not in {"train", "validation", "test"}:
-        raise NewsgoldError(
-            f"--split {request.split!r}: expected train, validation or test", status=2
-        )
+    if request.split is not None and request.split not in SPLITS:
+        raise NewsgoldError(f"--split {request.split!r}: expected {' or '.join(SPLITS)}", status=2)
 
 
 def _refuse_duplicates(root: Path, doc_id: str, digest: str) -> None:
@@ -345,10 +344,16 @@ def add_article(root: Path, request: NewArticle) -> Added:
     doc_id = request.doc_id or derive_doc_id(request.published, publisher, request.url)
     if not is_doc_id(doc_id):
         raise NewsgoldError(f"derived doc_id {doc_id!r} is not valid; pass --doc-id", status=2)
-    split = request.split
-    if split is None:
-        split = default_split(doc_id)
-        assumed.append(f"split {split!r} assigned from the doc_id's hash (pass --split)")
+    split = default_split(root, doc_id)
+    if request.split is None:
+        assumed.append(f"split {split!r}: what {SPLITS_FILE} gives the doc_id")
+    elif request.split != split:
+        raise NewsgoldError(
+            f"--split {request.split}: {SPLITS_FILE} gives {doc_id!r} the split {split!r} "
+            "(validation if its list names the doc_id, else test); edit the record first, "
+            "nothing was written",
+            status=2,
+        )
     holder = request.rights_holder or publisher
     if not request.rights_holder:
         assumed.append(f"rights holder {holder!r} is the publisher (pass --rights-holder)")
