@@ -52,3 +52,11 @@ def test_states_reads_a_shared_scale_and_a_minus_sign() -> None:
     assert states("-3.16%", -3.16)
     assert not states("fell 3.16%", -3.16)
     assert not states("a 5-year plan", -5)
+
+
+def test_states_reads_cents_as_hundredths() -> None:
+    # MONEY is normalised to the main unit: "17 cents" states 0.17 (USD), and still 17.
+    assert states("17 cents", 0.17)
+    assert states("12 cent", 0.12)
+    assert states("50 pence", 0.5)
+    assert not states("17 dollars", 0.17)
