@@ -116,3 +116,33 @@ def test_documents_only_on_one_side_are_listed() -> None:
     b = gold_from_rows([rows_document("d2", TEXT), rows_document("d3", TEXT)])
     result = agree(a, b)
     assert (result.documents, result.only_a, result.only_b) == (["d2"], ["d1"], ["d3"])
+
+
+def test_anchors_are_compared_by_the_date_they_name_not_by_id() -> None:
+    # Both sides anchor Name2 to a date; ids differ (t1 vs t9) but A names Name0, B names Name1.
+    a = [
+        {**_date(0, "2025-01", None), "id": "t1"},
+        {**_date(1, "2025-02", None), "id": "t2"},
+        {**_date(2, "2025-03", None), "id": "t3", "anchor": "t1"},
+    ]
+    b = [
+        {**_date(0, "2025-01", None), "id": "t8"},
+        {**_date(1, "2025-02", None), "id": "t9"},
+        {**_date(2, "2025-03", None), "id": "t7", "anchor": "t9"},
+    ]
+    result = agree(
+        gold_from_rows([rows_document("d", TEXT, dates=a)]),
+        gold_from_rows([rows_document("d", TEXT, dates=b)]),
+        layers=["dates"],
+    )
+    assert [d.fields for d in result.disagreements] == [["anchor"]]
+    assert result.disagreements[0].a is not None
+    assert result.disagreements[0].a["anchor"]["start"] == 0  # Name0
+    # Renumbering alone (B anchors to the same span under another id) is no disagreement.
+    b[2]["anchor"] = "t8"
+    same = agree(
+        gold_from_rows([rows_document("d", TEXT, dates=a)]),
+        gold_from_rows([rows_document("d", TEXT, dates=b)]),
+        layers=["dates"],
+    )
+    assert same.disagreements == []

@@ -24,10 +24,12 @@ KAPPA_ATTRIBUTES = {
 # Attributes whose differences are listed for adjudication (ids and references are not comparable).
 COMPARED = {
     "entities": ("type", "entity_id", "wikidata"),
-    "dates": ("type", "value", "mod", "function"),
+    "dates": ("type", "value", "mod", "function", "anchor"),
     "figures": ("kind", "value", "value_max", "unit", "modifier"),
-    "claims": ("source", "cue", "quote", "certainty", "polarity"),
+    "claims": ("source", "cue", "quote", "certainty", "polarity", "reported_on"),
 }
+# References to dates, compared by the span they name (ids differ between annotations).
+DATE_REFS = {"dates": "anchor", "claims": "reported_on"}
 VALUES = {"dates": ("value",), "figures": ("value", "value_max")}
 
 
@@ -255,10 +257,25 @@ def _empty(layer: str) -> LayerAgreement:
     return LayerAgreement(layer, LayerCounts(layer), kappas, values)
 
 
+def _with_date_spans(doc: Document, layer: str) -> list[Item]:
+    """A layer's items with anchor / reported_on given as the date span they name, not its id."""
+    items = doc.spans(layer)
+    ref = DATE_REFS.get(layer)
+    if ref is None:
+        return items
+    dates = {d.get("id"): d for d in doc.spans("dates")}
+    out: list[Item] = []
+    for item in items:
+        target = dates.get(item.get(ref)) if item.get(ref) else None
+        span = {k: target.get(k) for k in ("start", "end", "text")} if target else None
+        out.append({**item, ref: span})
+    return out
+
+
 def _compare_document(doc_a: Document, doc_b: Document, result: Agreement) -> None:
     context = Context(Tokens(doc_a.text), 0.0)
     for layer, la in result.layers.items():
-        items_a, items_b = doc_a.spans(layer), doc_b.spans(layer)
+        items_a, items_b = _with_date_spans(doc_a, layer), _with_date_spans(doc_b, layer)
         la.counts.merge(count_layer(layer, items_a, items_b, context))
         alignment = align(layer, items_a, items_b, ATTRIBUTE_SCHEME)
         same_values = 0
