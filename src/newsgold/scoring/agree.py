@@ -259,7 +259,7 @@ def _empty(layer: str) -> LayerAgreement:
 
 def _with_date_spans(doc: Document, layer: str) -> list[Item]:
     """A layer's items with anchor / reported_on given as the date span they name, not its id."""
-    items = doc.spans(layer)
+    items: list[Item] = list(doc.spans(layer))
     ref = DATE_REFS.get(layer)
     if ref is None:
         return items
