@@ -16,6 +16,7 @@ COMMANDS = [
     "build",
     "hydrate",
     "new",
+    "retext",
     "export",
     "import_",
     "view",
