@@ -13,6 +13,7 @@ from newsgold.errors import NewsgoldError
 # One module per subcommand, each with register(subparsers) setting ``func(args) -> int``.
 COMMANDS = [
     "validate",
+    "audit",
     "build",
     "hydrate",
     "new",
