@@ -234,6 +234,33 @@ def test_occurrences_inside_longer_names_parts_of_words_and_the_source_are_not_m
     assert ids_of(r) == []
 
 
+def test_a_currency_code_is_not_a_missed_name(article_repo: Any) -> None:
+    r = article_repo
+    a = HEAD + "The US lent US$40 billion."
+    r.add(
+        "a",
+        a,
+        entities=[paris(r, a), r.entity(a, "US", "GPE", "united-states")],
+        figures=[r.figure(a, "US$40 billion", 40000000000, "USD", kind="MONEY")],
+    )
+    assert ids_of(r) == []
+
+
+def test_generic_and_specific_today_are_two_senses(article_repo: Any) -> None:
+    r = article_repo
+    a = HEAD + "Workers are angry today. They may not earn what they earn today."
+    r.add(
+        "a",
+        a,
+        dates=[
+            dateline(r, a),
+            r.date(a, "today", "2025-03-04", anchor=DCT_ID),
+            r.date(a, "today", "PRESENT_REF", anchor=DCT_ID, nth=1),  # "nowadays" (§7.6)
+        ],
+    )
+    assert ids_of(r) == []
+
+
 def test_unannotated_occurrence_of_a_string_annotated_elsewhere(article_repo: Any) -> None:
     r = article_repo
     a = HEAD + "Lyon voted."

@@ -23,6 +23,7 @@ from newsgold.contribute.checks import document_incidents
 from newsgold.corpus import ANNOTATIONS_DIR, Document, load_document, repository_doc_ids
 from newsgold.errors import NewsgoldError
 from newsgold.progress import ProgressFn
+from newsgold.timex import REFS
 from newsgold.tokenize import is_word_char, tokens
 from newsgold.validate.document import span_objects
 from newsgold.validate.incidents import ERROR, WARNING
@@ -264,6 +265,7 @@ def audit(root: Path, status: str | None = None, progress: ProgressFn | None = N
 
 # --- rules of the guidelines --------------------------------------------------------------------
 
+CURRENCY_SIGNS = "$£€¥"  # a name directly before one is a currency code: "US$", "AU$"
 _MARKUP = re.compile(r"\*\*|(?:^|\n)#{1,6}(?:\s|$)")
 _NO_CLAIMS = ("caption", "byline", "dateline", "related")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -600,7 +602,10 @@ class _Index:
         for i, date in enumerate(dates):
             place = _Place(file, f"/dates/{i}", date["start"], _date_reading(date))
             absolute = dated and date["anchor"] is None
-            scope = () if absolute else (doc.doc_id, str(date["anchor"]))  # relative: per article
+            # relative: per article and anchor; a generic reading (PRESENT_REF for "today" as
+            # "nowadays", §7.6) is another sense of the words, not a conflicting value
+            generic = "generic" if date["value"] in REFS else ""
+            scope = () if absolute else (doc.doc_id, str(date["anchor"]), generic)
             self._reading(("dates", *scope, date["text"].casefold()), date["text"], place)
         for i, fig in enumerate(doc.spans("figures")):
             unit = "null" if fig["unit"] is None else repr(fig["unit"])
@@ -661,9 +666,9 @@ class _Index:
             if surface not in self.keys.get(tuple(words[i : i + n]), ()):
                 continue
             if (start and is_word_char(text[start - 1])) or (
-                end < len(text) and is_word_char(text[end])
+                end < len(text) and (is_word_char(text[end]) or text[end] in CURRENCY_SIGNS)
             ):
-                continue
+                continue  # not a whole word, or a currency code ("US$40 billion", §7.4)
             return n, surface
         return None
 
