@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 from article_repo import ArticleRepo
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgold.cli import main
 from newsgold.contribute.retext import align
@@ -354,3 +359,31 @@ def test_alignment_edits_whole_words_and_covers_both_texts() -> None:
         ("equal", 12, 19, 14, 21),
         ("replace", 19, 20, 21, 22),
     ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_any_insertion_is_carried_and_undone_or_refused_with_nothing_written(
+    data: st.DataObject,
+) -> None:
+    # an insertion at any offset, of a word, a space or a line end
+    at_offset = data.draw(st.integers(0, len(TEXT)))
+    piece = data.draw(st.sampled_from(["new ", " ", "\n", "x", ", "]))
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        repo = ArticleRepo(tmp / "repo")
+        annotate(repo)
+        before = repo.files()
+        new_text = TEXT[:at_offset] + piece + TEXT[at_offset:]
+        source = tmp / "fixed.txt"
+        source.write_text(new_text, "utf-8")
+        argv = ["retext", DOC, "--root", str(repo.root), "--text", str(source)]
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            status = main(argv)
+            if status == 0:
+                assert validate(repo.root).ok
+                assert (repo.root / "corpus" / f"{DOC}.txt").read_text("utf-8") == new_text
+                source.write_text(TEXT, "utf-8")
+                assert main(argv) == 0
+        assert status in {0, 1}
+        assert repo.files() == before  # restored, or never changed
