@@ -432,6 +432,29 @@ def test_unattributed_headline_claim(article_repo: Any) -> None:
     assert report.incidents[0].pointer == "/claims/0" and not report.ok
 
 
+def test_reported_on_a_duration(article_repo: Any) -> None:
+    r = article_repo
+    a = HEAD + "A day before the talks, GM said it would stay."
+    r.add(
+        "a",
+        a,
+        dates=[dateline(r, a), r.date(a, "A day", "P1D", type_="DURATION")],
+        claims=[
+            r.claim(
+                a,
+                "it would stay",
+                source=("GM", 0, None),
+                cue=("said", 0),
+                quote="indirect",
+                reported_on="t2",  # §7.9: a duration places the cue, but reported_on stays null
+            )
+        ],
+    )
+    report = audit(r.root)
+    assert report.ids() == ["reported-on-not-a-point"]
+    assert report.incidents[0].pointer == "/claims/0/reported_on" and not report.ok
+
+
 def test_span_in_the_source_section(article_repo: Any) -> None:
     r = article_repo
     a = HEAD + "Talks went on.\n\n## Original url:\n\nhttps://example.org/Lyon-1\n"

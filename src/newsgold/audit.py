@@ -65,6 +65,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         ERROR,
         "An unattributed headline is not a claim; an attributed one is (guidelines §7.1).",
     ),
+    "reported-on-not-a-point": (
+        ERROR,
+        "A claim's reported_on names a point in time (a DATE or TIME), never a DURATION or SET "
+        "(guidelines §5, §7.9).",
+    ),
     "figure-unit-form": (
         ERROR,
         "A MONEY figure's unit is an ISO currency code (USD), or null when the text shows the "
@@ -339,10 +344,20 @@ def _span_rules(doc: Document) -> Iterator[Finding]:
 
 
 def _claim_rules(doc: Document) -> Iterator[Finding]:
-    """Claims in captions, bylines, datelines or related lines, and unattributed headlines."""
+    """Claims where none belong, unattributed headline claims, reported_on that is no point."""
     excluded = _zones(doc, _NO_CLAIMS)
     headlines = _zones(doc, ["headline"])
+    dates = {d["id"]: d for d in doc.spans("dates")}
     for i, claim in enumerate(doc.spans("claims")):
+        when = dates.get(claim["reported_on"] or "")
+        if when is not None and when["type"] in {"DURATION", "SET"}:
+            yield (
+                f"/claims/{i}/reported_on",
+                "reported-on-not-a-point",
+                f"claim {claim['id']} is reported_on {when['id']} {when['text']!r}, a "
+                f"{when['type']}; reported_on names a point (a DATE or TIME), else null",
+                claim["start"],
+            )
         shown = f"claim {claim['id']} {claim['text'][:60]!r}"
         zone = _overlapping(claim, excluded)
         if zone is not None:
