@@ -75,6 +75,11 @@ ABBREVIATIONS = frozenset(
 )
 
 
+def is_word_char(ch: str) -> bool:
+    """Whether a character belongs to a word: a letter, a digit or an underscore."""
+    return ch.isalnum() or ch == "_"
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """The (start, end) offsets of the tokens of text[start:end], in order."""
     stop = len(text) if end is None else end

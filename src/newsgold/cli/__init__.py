@@ -13,9 +13,11 @@ from newsgold.errors import NewsgoldError
 # One module per subcommand, each with register(subparsers) setting ``func(args) -> int``.
 COMMANDS = [
     "validate",
+    "audit",
     "build",
     "hydrate",
     "new",
+    "retext",
     "export",
     "import_",
     "view",

@@ -15,7 +15,7 @@ from newsgold.validate.incidents import Incident
 SPAN_LAYERS = ("sections", *LAYERS)
 
 
-def _spans(ann: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+def span_objects(ann: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     """Every span object with its JSON pointer, claim sources and cues included."""
     for layer in SPAN_LAYERS:
         for i, span in enumerate(ann.get(layer, [])):
@@ -60,7 +60,7 @@ def _offsets(text: str, ann: dict[str, Any], file: str, out: list[Incident]) -> 
     """Check every span's offsets and text; return the pointers of spans that are sound."""
     good: set[str] = set()
     size = len(text)
-    for where, span in _spans(ann):
+    for where, span in span_objects(ann):
         start, end, said = span["start"], span["end"], span["text"]
         if start >= end:
             out.append(
