@@ -23,11 +23,11 @@ def text_folder(repo: Path, folder: Path, doc_ids: list[str]) -> Path:
     return folder
 
 
-def test_no_text_then_hydrate_equals_the_default_build(
+def test_no_text_then_hydrate_equals_the_build_with_texts(
     repo: Path, release: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "release"
-    build(repo, out, text=False)
+    build(repo, out, text=False, include_drafts=True)
     folder = text_folder(repo, tmp_path / "texts", [ZURICH, OSLO])
     (folder / "unrelated.txt").write_text("not an article")
     outcome = hydrate(out, folder)

@@ -165,6 +165,7 @@ def _hydrate(release: Path, texts: Path, progress: ProgressFn | None) -> Hydrate
             writer = ReleaseWriter(tmp)
             stats = Stats()
             stats.ner = Counter(data["ner"])
+            stats.drafts_left_out = int(data["documents"].get("drafts_left_out", 0))
             try:
                 for split in card.ordered_splits(contents.files["documents"]):
                     ner_file = contents.files.get("ner", {}).get(split)
@@ -195,5 +196,5 @@ def _hydrate(release: Path, texts: Path, progress: ProgressFn | None) -> Hydrate
                 writer.abort()
                 raise
             carried = carried_documents(release, in_release=True)
-            fingerprint = finish(tmp, contents, stats, carried)
+            fingerprint = finish(tmp, contents, stats, carried, data.get("date"))
     return HydrateResult(result(release, contents, stats, fingerprint), found, missing, ignored)
