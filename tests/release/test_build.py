@@ -147,7 +147,9 @@ def _card_splits_match_the_files(out: Path) -> None:
         assert all(entry["rows"] > 0 for entry in recorded.values())
 
 
-def test_the_real_repository_releases_only_gold_by_default(tmp_path: Path) -> None:
+def test_the_real_repository_releases_only_gold_by_default(tmp_path: Path, cache_dir: str) -> None:
+    import datasets
+
     meta, status = _live_sources()
     out = tmp_path / "release"
     result = build(ROOT, out)
@@ -156,6 +158,10 @@ def test_the_real_repository_releases_only_gold_by_default(tmp_path: Path) -> No
     assert result.drafts_left_out == sum(s != "gold" for s in status.values())
     assert set(result.documents) <= {meta[d]["split"] for d in released}
     _card_splits_match_the_files(out)
+    for config in front_matter(out)["configs"]:  # every config loads, with only its splits
+        loaded = datasets.load_dataset(str(out), config["config_name"], cache_dir=cache_dir)
+        assert sorted(loaded) == sorted(f["split"] for f in config["data_files"])
+        assert all(set(split["status"]) == {"gold"} for split in loaded.values())
 
 
 def test_the_real_repository_with_drafts_loads_with_every_wikinews_text(

@@ -219,18 +219,24 @@ def emit(
         stats.observe_config(config, row, len(rows))
 
 
-def release_date(root: Path, stats: Stats) -> str:
-    """The release's date, reproducible: ``SOURCE_DATE_EPOCH`` when set (the reproducible-builds
-    convention), else the date of the sources' last git commit, else the newest article's date."""
+def source_date_epoch() -> str | None:
+    """The date ``SOURCE_DATE_EPOCH`` gives (the reproducible-builds convention), if it is set."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return None
+    try:
+        return datetime.fromtimestamp(int(epoch), UTC).date().isoformat()
+    except (ValueError, OverflowError, OSError):
+        raise NewsgoldError(
+            f"SOURCE_DATE_EPOCH is {epoch!r}; expected seconds since 1970-01-01 UTC", status=2
+        ) from None
+
+
+def release_date(root: Path, stats: Stats, epoch: str | None) -> str:
+    """The release's date, reproducible: ``epoch`` (from SOURCE_DATE_EPOCH) when set, else the
+    date of the sources' last git commit, else the newest released article's date."""
     if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), UTC).date().isoformat()
-        except (ValueError, OverflowError, OSError):
-            raise NewsgoldError(
-                f"SOURCE_DATE_EPOCH is {epoch!r}; expected seconds since 1970-01-01 UTC",
-                status=2,
-            ) from None
+        return epoch
     try:
         done = subprocess.run(
             ["git", "-C", str(root), "log", "-1", "--format=%cs"],
@@ -335,6 +341,7 @@ def build(
     """Validate the repository at root and write its release to out: gold articles (drafts too
     with ``include_drafts``), each with its text where its rights allow."""
     _check_target(out, root)
+    epoch = source_date_epoch()  # a bad value is bad usage: refused before any work
     report = validate(root)
     if not report.ok:
         raise InvalidSources(report)
@@ -370,7 +377,7 @@ def build(
                 )
             released = [article.doc_id for article in stats.articles]
             carried = carried_documents(root, in_release=False, released=released)
-            fingerprint = finish(tmp, contents, stats, carried, release_date(root, stats))
+            fingerprint = finish(tmp, contents, stats, carried, release_date(root, stats, epoch))
     except OSError as err:  # staging has removed its folder: nothing half written is left
         raise write_error(err, out) from None
     return result(out, contents, stats, fingerprint)
