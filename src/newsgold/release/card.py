@@ -242,7 +242,10 @@ def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
 def _link(text: str, url: str | None) -> str:
     """A Markdown link (brackets in the text escaped), or the text alone without a URL."""
     shown = text.replace("[", "\\[").replace("]", "\\]")
-    return f"[{shown}]({url.replace(' ', '%20').replace(')', '%29')})" if url else shown
+    if not url:
+        return shown
+    escaped = url.translate({ord(c): f"%{ord(c):02X}" for c in " ()<>"})
+    return f"[{shown}]({escaped})"
 
 
 def _per_split(counts: Counter[tuple[str, str]], splits: list[str], label: str) -> list[str]:
