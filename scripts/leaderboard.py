@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Make the leaderboard (docs/leaderboard.md): the shipped systems scored on the corpus.
+"""Make the leaderboard (docs/leaderboard.md): the shipped systems scored on the gold articles.
 
-    python scripts/leaderboard.py [--root DIR] [--split SPLIT] [--write | --check]
+    python scripts/leaderboard.py [--root DIR] [--bootstrap N] [--seed S] [--write | --check]
 
-Without --write or --check it prints the table. --write updates docs/leaderboard.md, which
-`newsgold build` carries into the release card; --check exits 1 when that file is out of date.
+It reports test scores with document-level bootstrap intervals, and validation separately (the
+only split a system may be tuned on); a split without gold articles says so. Without --write or
+--check it prints the board. --write updates docs/leaderboard.md, which `newsgold build` carries
+into the release card; --check exits 1 when that file is out of date.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # run from a checkout
 
 from newsgold.atomic import write_text  # noqa: E402
-from newsgold.baselines.leaderboard import corpus_leaderboard  # noqa: E402
+from newsgold.baselines.leaderboard import BOOTSTRAP, SEED, corpus_leaderboard  # noqa: E402
 from newsgold.corpus import load_corpus  # noqa: E402
 from newsgold.errors import NewsgoldError  # noqa: E402
 from newsgold.progress import Progress  # noqa: E402
@@ -28,14 +30,23 @@ def main(argv: list[str] | None = None) -> int:
     """Print, write or check the leaderboard."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, help="repository root (default: found upward)")
-    parser.add_argument("--split", help="score only the documents of this split")
+    parser.add_argument(
+        "--bootstrap",
+        type=int,
+        default=BOOTSTRAP,
+        metavar="N",
+        help=f"bootstrap resamples of the test intervals (default: {BOOTSTRAP}; 0: none)",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=SEED, metavar="S", help=f"resampling seed (default: {SEED})"
+    )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--write", action="store_true", help=f"update {TARGET}")
     mode.add_argument("--check", action="store_true", help=f"exit 1 if {TARGET} is out of date")
     args = parser.parse_args(argv)
     try:
         corpus = load_corpus(args.root)
-        table = corpus_leaderboard(corpus, args.split, Progress("baseline"))
+        table = corpus_leaderboard(corpus, Progress("baseline"), args.bootstrap, args.seed)
         target = corpus.root / TARGET
         if args.write:
             write_text(target, table)

@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newsgold import jsonio
+from newsgold.corpus import Corpus
 from newsgold.errors import NewsgoldError
 
 SPLITS_FILE = "provenance/splits.json"
 SPLITS = ("validation", "test")
+# Below this many documents in a split, document-level bootstrap intervals and paired tests say
+# little (newsgold score warns; the card and leaderboard say so).
+MIN_DOCUMENTS = 30
 
 
 @dataclass(frozen=True)
@@ -92,3 +97,30 @@ def assigned_split(record: dict[str, Any] | None, doc_id: str) -> str:
     if record is not None and doc_id in record["validation"]:
         return "validation"
     return "test"
+
+
+def check_splits(wanted: Sequence[str] | None, present: Iterable[str | None]) -> None:
+    """Refuse split names the corpus does not have (a usage error, exit 2, naming those it has).
+
+    ``present``: the split of every article (None for an article without one).
+    """
+    if not wanted:
+        return
+    have = {split for split in present if isinstance(split, str)}
+    unknown = [split for split in dict.fromkeys(wanted) if split not in have]
+    if unknown:
+        order = {name: rank for rank, name in enumerate(("train", *SPLITS))}
+        valid = sorted(have, key=lambda s: (order.get(s, len(order)), s))
+        listing = ", ".join(valid) if valid else "none (no article has a split)"
+        raise NewsgoldError(
+            f"unknown split {', '.join(repr(s) for s in unknown)}; the corpus has: {listing}",
+            status=2,
+        )
+
+
+def in_splits(corpus: Corpus, wanted: Sequence[str] | None) -> Corpus:
+    """The corpus's articles of the splits asked for (all without any), unknown splits refused."""
+    check_splits(wanted, (doc.metadata.get("split") for doc in corpus))
+    if not wanted:
+        return corpus
+    return Corpus(corpus.root, [d for d in corpus if d.metadata.get("split") in wanted])

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -40,9 +41,8 @@ def test_build_prints_a_summary_ending_in_a_working_load_dataset_line(
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].startswith(f"Built {repo / 'release'}: newsgold 0.1.0, fingerprint sha256:")
-    assert (
-        "documents: 3 (train 1, validation 1, test 1); with text 2, without text 1" in done.stdout
-    )
+    assert "documents: 2 (train 1, test 1); with text 1, without text 1" in done.stdout
+    assert "drafts left out: 1 (newsgold build --include-drafts adds them)" in done.stdout
     assert lines[-2:] == [
         "Load it with:",
         '  from datasets import load_dataset; ds = load_dataset("release")',
@@ -82,9 +82,32 @@ def test_bad_usage_exits_2(env: dict[str, str], repo: Path, tmp_path: Path) -> N
         assert run(env, *args).returncode == 0
 
 
+def test_include_drafts_releases_every_article(
+    env: dict[str, str], repo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "release"
+    done = run(env, "build", "--root", str(repo), "--out", str(out), "--include-drafts")
+    assert done.returncode == 0, done.stderr
+    assert (
+        "documents: 3 (train 1, validation 1, test 1); with text 2, without text 1" in done.stdout
+    )
+    assert "drafts left out" not in done.stdout
+    assert "--include-drafts" in run(env, "build", "--help").stdout
+
+
+def test_the_live_corpus_builds_in_under_ten_seconds(env: dict[str, str], tmp_path: Path) -> None:
+    for extra in ([], ["--include-drafts"]):
+        started = time.perf_counter()
+        done = run(env, "build", "--out", str(tmp_path / "release"), *extra)
+        elapsed = time.perf_counter() - started
+        assert done.returncode == 0, done.stderr
+        assert elapsed < 10, f"newsgold build {' '.join(extra)} took {elapsed:.1f} s"
+
+
 def test_hydrate_round_trip_and_refusal(env: dict[str, str], repo: Path, tmp_path: Path) -> None:
     out = tmp_path / "release"
-    assert run(env, "build", "--root", str(repo), "--out", str(out), "--no-text").returncode == 0
+    build = ["build", "--root", str(repo), "--out", str(out), "--no-text", "--include-drafts"]
+    assert run(env, *build).returncode == 0
     texts = tmp_path / "texts"
     texts.mkdir()
     shutil.copy(repo / "corpus" / f"{SEED}.txt", texts)

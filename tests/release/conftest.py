@@ -37,9 +37,9 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def release(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The default build of ``repo`` (read-only)."""
+    """``repo`` built with its draft (oslo) included: every split has rows (read-only)."""
     out = tmp_path_factory.mktemp("built") / "release"
-    build(repo, out)
+    build(repo, out, include_drafts=True)
     return out
 
 

@@ -315,3 +315,97 @@ def files_of(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+REPAIRS = {
+    "description": "Every change made to a source text on import (a hand-made test record).",
+    "repairs": [
+        {
+            "doc_id": ZURICH,
+            "start": 10,
+            "end": 12,
+            "old": "' ",
+            "new": "'",
+            "rule": "contraction",
+            "reason": "contraction split by the tokeniser (I' m -> I'm)",
+        },
+        {
+            "doc_id": ZURICH,
+            "start": 40,
+            "end": 41,
+            "old": "#",
+            "new": "£",
+            "rule": "pound-sign",
+            "reason": "the pound sign was written as '#'",
+        },
+        {
+            "doc_id": ZURICH,
+            "start": 80,
+            "end": 82,
+            "old": "' ",
+            "new": "'",
+            "rule": "contraction",
+            "reason": "contraction split by the tokeniser (I' m -> I'm)",
+        },
+        {
+            "doc_id": OSLO,
+            "start": 5,
+            "end": 6,
+            "old": " ",
+            "new": "",
+            "rule": "currency-spacing",
+            "reason": "space between a currency sign and its amount",
+        },
+    ],
+}
+CC_BY_25 = "https://creativecommons.org/licenses/by/2.5/"
+
+
+def _provenance(source: str, topic: str | None, repairs: int) -> dict[str, Any]:
+    return {
+        "source_id": f"{source}-1",
+        "source_corpus": f"{source.upper()} (a test copy)",
+        "source_file": f"wikinews/{source}/{source}-1.txt",
+        "source_sha256": "0" * 64,
+        "text_origin": "written for the tests",
+        "topic": topic,
+        "collected": None,
+        "repairs": repairs,
+    }
+
+
+def make_eval_repo(root: Path, *, gold_in_validation: bool = False) -> Path:
+    """A repository shaped like the live one: no train split, a split record naming oslo as the
+    validation split, Wikinews-style rights and provenance, and a text-repairs record.
+
+    The seed (gold, no text) and zurich (gold, MEANTIME topic "airbus", CC BY 2.5) are test;
+    oslo (GUM, public domain) is validation and a draft unless ``gold_in_validation``.
+    """
+    make_repo(root, invented=False)
+    meta, ann = zurich()
+    meta.update(split="test", publisher="Wikinews")
+    meta["rights"] = {
+        "holder": "Wikinews contributors",
+        "license": "CC BY 2.5",
+        "redistribute": True,
+        "license_url": CC_BY_25,
+    }
+    meta["provenance"] = _provenance("meantime", "airbus", 2)
+    write_doc(root, ZURICH_TEXT, meta, ann)
+    meta, ann = oslo()
+    meta.update(split="validation", publisher="Wikinews")
+    meta["rights"] = {
+        "holder": "Wikinews contributors",
+        "license": "public domain",
+        "redistribute": True,
+        "license_url": "https://en.wikinews.org/wiki/Wikinews:Copyright",
+    }
+    meta["provenance"] = _provenance("gum", None, 1)
+    if gold_in_validation:
+        ann["status"] = "gold"
+    write_doc(root, OSLO_TEXT, meta, ann)
+    (root / "provenance").mkdir()
+    record = {"description": "test record", "seed": 7, "size": 1, "validation": [OSLO]}
+    dump(root / "provenance" / "splits.json", record)
+    dump(root / "provenance" / "text-repairs.json", REPAIRS)
+    return root

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -100,7 +101,7 @@ def test_texts_follow_each_articles_rights(release: Path) -> None:
 
 def test_no_text_leaves_every_text_out(repo: Path, tmp_path: Path) -> None:
     out = tmp_path / "release"
-    result = build(repo, out, text=False)
+    result = build(repo, out, text=False, include_drafts=True)
     assert result.without_text == [SEED, ZURICH, OSLO] and result.with_text == 0
     for split in SPLITS:
         assert all(row["text"] is None for row in documents(out, split))
@@ -121,18 +122,81 @@ def test_manifest(release: Path) -> None:
 
 def test_two_builds_are_byte_identical(repo: Path, release: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
-    build(repo, again)
+    build(repo, again, include_drafts=True)
     assert files_of(again) == files_of(release)
-    build(repo, again)  # over an existing release
+    build(repo, again, include_drafts=True)  # over an existing release
     assert files_of(again) == files_of(release)
 
 
-def test_the_real_repository_builds_with_only_its_splits(tmp_path: Path) -> None:
+def _live_sources() -> tuple[dict[str, dict], dict[str, str]]:
+    """The live repository's metadata and annotation status by doc_id."""
+    meta = {p.stem: json.loads(p.read_text("utf-8")) for p in (ROOT / "corpus").glob("*.json")}
+    status = {
+        p.stem: json.loads(p.read_text("utf-8"))["status"]
+        for p in (ROOT / "annotations").glob("*.json")
+    }
+    return meta, status
+
+
+def _card_splits_match_the_files(out: Path) -> None:
+    manifest = json.loads((out / "MANIFEST.json").read_text())
+    for config in front_matter(out)["configs"]:
+        listed = {f["split"]: f["path"] for f in config["data_files"]}
+        recorded = manifest["configs"][config["config_name"]]
+        assert listed == {split: entry["file"] for split, entry in recorded.items()}
+        assert all(entry["rows"] > 0 for entry in recorded.values())
+
+
+def test_the_real_repository_releases_only_gold_by_default(tmp_path: Path, cache_dir: str) -> None:
+    import datasets
+
+    meta, status = _live_sources()
     out = tmp_path / "release"
     result = build(ROOT, out)
-    assert result.documents == {"test": 1} and result.without_text == [SEED]
-    meta = front_matter(out)
-    assert all([f["split"] for f in c["data_files"]] == ["test"] for c in meta["configs"])
+    released = [row["doc_id"] for split in result.documents for row in documents(out, split)]
+    assert sorted(released) == sorted(d for d, s in status.items() if s == "gold")
+    assert result.drafts_left_out == sum(s != "gold" for s in status.values())
+    assert set(result.documents) <= {meta[d]["split"] for d in released}
+    _card_splits_match_the_files(out)
+    for config in front_matter(out)["configs"]:  # every config loads, with only its splits
+        loaded = datasets.load_dataset(str(out), config["config_name"], cache_dir=cache_dir)
+        assert sorted(loaded) == sorted(f["split"] for f in config["data_files"])
+        assert all(set(split["status"]) == {"gold"} for split in loaded.values())
+
+
+def test_the_real_repository_with_drafts_loads_with_every_wikinews_text(
+    tmp_path: Path, cache_dir: str
+) -> None:
+    import datasets
+
+    meta, status = _live_sources()
+    out = tmp_path / "release"
+    result = build(ROOT, out, include_drafts=True)
+    assert result.drafts_left_out == 0
+    _card_splits_match_the_files(out)
+    rows = datasets.load_dataset(str(out), cache_dir=cache_dir)
+    seen = {}
+    for split, dataset in rows.items():
+        for row in dataset:
+            doc_id = row["doc_id"]
+            seen[doc_id] = row["status"]
+            assert row["split"] == split == meta[doc_id]["split"]
+            assert row["status"] == status[doc_id]
+            if meta[doc_id]["rights"]["redistribute"]:
+                assert row["text"] is not None
+                assert hashlib.sha256(row["text"].encode()).hexdigest() == row["text_sha256"]
+            else:
+                assert row["text"] is None
+            if meta[doc_id]["publisher"] == "Wikinews":
+                assert meta[doc_id]["rights"]["redistribute"] and row["text"] is not None
+                assert row["provenance"]["source_file"].startswith("wikinews/")
+    assert seen == status
+    for config in CONFIGS[1:]:
+        loaded = datasets.load_dataset(str(out), config, cache_dir=cache_dir)
+        for dataset in loaded.values():
+            assert all(
+                seen[d] == s for d, s in zip(dataset["doc_id"], dataset["status"], strict=True)
+            )
 
 
 def test_a_config_without_rows_is_left_out(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import mlcroissant as mlc
 import pytest
 from release_fixtures import SEED, ZURICH
 
+from newsgold.release import build
 from newsgold.release.features import CONFIGS, features
 
 logging.getLogger("absl").setLevel(logging.ERROR)
@@ -33,6 +34,33 @@ def test_mlcroissant_validate_accepts_it(release: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Done" in done.stderr
+    # absl logs warnings as "W<date> ..." lines and says "Found the following N warning(s)".
+    assert "warning" not in done.stderr.lower(), done.stderr[-2000:]
+    assert not [line for line in done.stderr.splitlines() if line.startswith("W")]
+
+
+def test_dataset_metadata_and_licences(release: Path) -> None:
+    data = json.loads((release / "croissant.json").read_text())
+    manifest = json.loads((release / "MANIFEST.json").read_text())
+    assert data["creator"] == {"@type": "sc:Organization", "name": "newsgold contributors"}
+    assert data["url"].startswith("https://") and data["datePublished"] == manifest["date"]
+    cc_by_4 = "https://creativecommons.org/licenses/by/4.0/"
+    # zurich (CC BY 4.0) and oslo (CC0 1.0) carry their texts; the seed does not.
+    cc0 = "https://creativecommons.org/publicdomain/zero/1.0/"
+    assert data["license"] == [cc_by_4, cc0]
+    per_set = {r["@id"]: r["license"] for r in data["recordSet"]}
+    assert per_set == dict.fromkeys(CONFIGS, [cc_by_4, cc0])
+
+
+def test_a_record_set_without_texts_is_licensed_as_the_annotations(
+    repo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "release"
+    build(repo, out, text=False)
+    data = json.loads((out / "croissant.json").read_text())
+    only = ["https://creativecommons.org/licenses/by/4.0/"]
+    assert data["license"] == only
+    assert all(r["license"] == only for r in data["recordSet"])
 
 
 def test_file_objects_carry_the_right_sha256(release: Path) -> None:
@@ -61,13 +89,14 @@ def test_record_sets_read_back(release: Path) -> None:
     }
     assert per_split == {"train": 6, "validation": 3, "test": 47}
     first = next(r for r in entities if r["entities/doc_id"] == ZURICH.encode())
-    # e1 is "Zürich" in the headline: after "## ", type GPE = label id 4
+    # e1 is "Zürich" in the headline: after "## ", type GPE (a string, not a label id)
     assert (
         first["entities/id"],
+        first["entities/status"],
         first["entities/start"],
         first["entities/end"],
         first["entities/type"],
-    ) == (b"e1", 3, 9, 4)
+    ) == (b"e1", b"gold", 3, 9, b"GPE")
     assert first["entities/text"] == "Zürich".encode()
     documents = {r["documents/doc_id"]: r for r in dataset.records("documents")}
     seed = documents[SEED.encode()]

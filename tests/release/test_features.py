@@ -8,11 +8,13 @@ from datasets import ClassLabel, Features, List, Value
 
 from newsgold.release.features import (
     CONFIGS,
+    LABEL_COLUMNS,
     NER_TAGS,
     ONTONOTES_TYPES,
     Codec,
     arrow_schema,
     features,
+    label_names,
     to_yaml,
 )
 from newsgold.schemas import enum
@@ -30,11 +32,34 @@ def test_ner_tags_are_bio_over_the_18_types() -> None:
 
 
 def test_closed_label_sets_come_from_the_schema_enums() -> None:
-    assert features("entities")["type"].names == enum("entity_type")
-    assert features("dates")["mod"].names == enum("timex_mod")
-    assert features("figures")["modifier"].names == enum("figure_modifier")
-    assert features("claims")["quote"].names == ["direct", "indirect", "mixed"]
-    assert features("documents")["sections"].feature["type"].names == enum("section_type")
+    assert label_names("entities", "type") == enum("entity_type")
+    assert label_names("dates", "mod") == enum("timex_mod")
+    assert label_names("figures", "modifier") == enum("figure_modifier")
+    assert label_names("claims", "quote") == ["direct", "indirect", "mixed"]
+    assert label_names("sections", "type") == enum("section_type")
+    assert label_names("row", "status") == ["gold", "draft"]
+    assert label_names("entities", "entity_id") is None
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_label_columns_are_strings_and_only_ner_tags_are_class_labels(config: str) -> None:
+    declared = features(config)
+    assert declared["status"] == Value("string")
+    found = []
+
+    def walk(feature: object, path: str) -> None:
+        if isinstance(feature, dict):
+            for name, sub in feature.items():
+                walk(sub, f"{path}/{name}")
+        elif isinstance(feature, List):
+            walk(feature.feature, path)
+        elif isinstance(feature, ClassLabel):
+            found.append(path)
+
+    walk(dict(declared), "")
+    assert found == (["/ner_tags"] if config == "ner" else [])
+    for column in LABEL_COLUMNS.get(config, {}):
+        assert declared[column] == Value("string")
 
 
 @pytest.mark.parametrize("config", CONFIGS)
@@ -52,30 +77,13 @@ def test_offsets_are_int32_and_parquet_schema_carries_the_features() -> None:
     assert features("documents")["entities"].feature["start"] == Value("int32")
 
 
-def test_codec_maps_label_names_to_ids_and_back() -> None:
-    codec = Codec("entities")
-    row = {
-        "doc_id": "d",
-        "id": "e1",
-        "start": 0,
-        "end": 1,
-        "text": "x",
-        "type": "GPE",
-        "entity_id": "x",
-        "wikidata": None,
-    }
-    # entity_type enum: PERSON 0, NORP 1, FAC 2, ORG 3, GPE 4.
-    assert codec.encode(row)["type"] == 4
+def test_codec_maps_ner_tags_to_ids_and_back_and_leaves_other_configs_alone() -> None:
+    codec = Codec("ner")
+    row = {"doc_id": "d", "status": "gold", "ner_tags": ["O", "B-PERSON", "I-PERSON", "B-GPE"]}
+    # NER_TAGS: O 0, then B-/I- per OntoNotes type in order: PERSON 1 2, NORP 3 4, FAC 5 6,
+    # ORG 7 8, GPE 9 10.
+    assert codec.encode(row)["ner_tags"] == [0, 1, 2, 9]
     assert codec.decode(codec.encode(row)) == row
-    dates = Codec("documents")
-    nested = {
-        "dates": [{"type": "SET", "mod": None, "function": "CREATION_TIME"}],
-        "sections": [],
-        "claims": [],
-        "entities": [],
-        "figures": [],
-        "status": "draft",
-    }
-    encoded = dates.encode(nested)
-    assert encoded["dates"] == [{"type": 3, "mod": None, "function": 0}] and encoded["status"] == 1
-    assert dates.decode(encoded) == nested
+    entities = Codec("entities")
+    item = {"doc_id": "d", "status": "draft", "id": "e1", "type": "GPE"}
+    assert entities.encode(item) == item and entities.decode(item) == item

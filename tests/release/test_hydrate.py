@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 from pathlib import Path
 
 import datasets
+import pyarrow.parquet as pq
 import pytest
 import yaml
 from release_fixtures import OSLO, SEED, ZURICH, files_of, texts
@@ -23,11 +26,11 @@ def text_folder(repo: Path, folder: Path, doc_ids: list[str]) -> Path:
     return folder
 
 
-def test_no_text_then_hydrate_equals_the_default_build(
+def test_no_text_then_hydrate_equals_the_build_with_texts(
     repo: Path, release: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "release"
-    build(repo, out, text=False)
+    build(repo, out, text=False, include_drafts=True)
     folder = text_folder(repo, tmp_path / "texts", [ZURICH, OSLO])
     (folder / "unrelated.txt").write_text("not an article")
     outcome = hydrate(out, folder)
@@ -117,3 +120,22 @@ def test_hydrate_refuses_a_changed_or_foreign_release(
     with pytest.raises(NewsgoldError) as err:
         hydrate(older, folder)
     assert "built by newsgold 0.0.9" in err.value.message
+
+
+def test_a_release_of_an_earlier_layout_is_refused(repo: Path, tmp_path: Path) -> None:
+    # As a release written before provenance joined the documents config: rebuild, not convert.
+    out = tmp_path / "release"
+    build(repo, out, text=False)
+    relative = "data/documents/test-00000-of-00001.parquet"
+    table = pq.read_table(out / relative)
+    pq.write_table(table.drop_columns(["provenance"]), out / relative)
+    manifest = json.loads((out / "MANIFEST.json").read_text())
+    raw = (out / relative).read_bytes()
+    manifest["files"][relative] = {"bytes": len(raw), "sha256": hashlib.sha256(raw).hexdigest()}
+    (out / "MANIFEST.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    before = files_of(out)
+    with pytest.raises(NewsgoldError) as err:
+        hydrate(out, text_folder(repo, tmp_path / "texts", [SEED]))
+    assert f"{relative} has other columns" in err.value.message
+    assert "rebuild it" in err.value.message
+    assert files_of(out) == before

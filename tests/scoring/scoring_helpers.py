@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 from typing import Any
 
 from newsgold.scoring.matching import Span
@@ -48,3 +50,23 @@ def rows_document(doc_id: str, text: str, **layers: list[dict[str, Any]]) -> dic
     for layer in ("entities", "dates", "figures", "claims"):
         row[layer] = layers.get(layer, [])
     return row
+
+
+def copies_of_valid_case(root: Path, docs: dict[str, tuple[str, str]]) -> Path:
+    """A repository at root holding copies of the validator's valid case (one small gold article
+    with every layer) under new doc_ids: doc_id -> (split, status)."""
+    case = Path(__file__).resolve().parents[1] / "validate" / "cases" / "valid"
+    (source,) = [p.stem for p in (case / "corpus").glob("*.txt")]
+    for folder in ("corpus", "annotations"):
+        (root / folder).mkdir(parents=True)
+    for doc_id, (split, status) in docs.items():
+        (root / "corpus" / f"{doc_id}.txt").write_bytes(
+            (case / "corpus" / f"{source}.txt").read_bytes()
+        )
+        meta = json.loads((case / "corpus" / f"{source}.json").read_text("utf-8"))
+        meta.update(doc_id=doc_id, split=split, url=f"{meta['url']}/{doc_id}")
+        (root / "corpus" / f"{doc_id}.json").write_text(json.dumps(meta), "utf-8")
+        ann = json.loads((case / "annotations" / f"{source}.json").read_text("utf-8"))
+        ann.update(doc_id=doc_id, status=status)
+        (root / "annotations" / f"{doc_id}.json").write_text(json.dumps(ann), "utf-8")
+    return root

@@ -1,8 +1,11 @@
-"""The leaderboard: the systems newsgold ships, scored on the corpus, one Markdown row each.
+"""The leaderboard: the systems newsgold ships, scored on the corpus's gold articles.
 
 Every cell is looked up in ``newsgold.scoring.score(...).to_dict()`` by a "/"-separated path
-(``headline/entities.strict_f1``); no number is ever typed by hand. ``scripts/leaderboard.py``
-writes the table to ``docs/leaderboard.md``, which ``newsgold build`` puts in the release card.
+(``headline/entities.strict_f1``, its interval at ``bootstrap/intervals/entities.strict_f1``); no
+number is ever typed by hand. A system may be tuned on ``validation`` only: the board reports
+``test`` with document-level bootstrap intervals, and ``validation`` separately.
+``scripts/leaderboard.py`` writes it to ``docs/leaderboard.md``, which ``newsgold build`` puts in
+the release card.
 """
 
 from __future__ import annotations
@@ -16,37 +19,55 @@ from newsgold.baselines.rules import SYSTEM, extract
 from newsgold.corpus import Corpus
 from newsgold.errors import NewsgoldError
 from newsgold.progress import ProgressFn
+from newsgold.splits import MIN_DOCUMENTS
+
+REPORT_SPLIT = "test"  # the scores a system is compared on
+TUNING_SPLIT = "validation"  # the only split a system may be tuned on
+BOOTSTRAP = 1000  # resamples of the test intervals
+SEED = 0
+CONFIDENCE = 0.95
 
 
 @dataclass(frozen=True)
 class Column:
-    """A leaderboard column: its header and the path of its number in the scorer's dict."""
+    """A leaderboard column: its header, the path of its number in the scorer's dict, and the
+    path of its [low, high] interval when the score was bootstrapped."""
 
     header: str
     path: str
+    interval: str | None = None
+
+
+def headline_column(header: str, metric: str) -> Column:
+    """A column of one headline metric (``entities.strict_f1``) with its bootstrap interval."""
+    return Column(header, f"headline/{metric}", f"bootstrap/intervals/{metric}")
 
 
 # The headline metrics of each layer (docs/scoring.md defines them).
 COLUMNS = (
-    Column("Entities strict F1", "headline/entities.strict_f1"),
-    Column("Entities partial F1", "headline/entities.partial_f1"),
-    Column("Dates value F1", "headline/dates.value_f1"),
-    Column("Figures value F1", "headline/figures.value_f1"),
-    Column("Claims strict F1", "headline/claims.strict_f1"),
-    Column("Claims token F1", "headline/claims.token_f1"),
+    headline_column("Entities strict F1", "entities.strict_f1"),
+    headline_column("Entities partial F1", "entities.partial_f1"),
+    headline_column("Dates value F1", "dates.value_f1"),
+    headline_column("Figures value F1", "figures.value_f1"),
+    headline_column("Claims strict F1", "claims.strict_f1"),
+    headline_column("Claims token F1", "claims.token_f1"),
 )
+
+Interval = tuple[float | None, float | None]
 
 
 @dataclass(frozen=True)
 class Row:
-    """One system's line: its name and one number per column."""
+    """One system's line: its name, one number per column (None: nothing to score), and the
+    intervals when bootstrapped."""
 
     system: str
-    values: tuple[float, ...]
+    values: tuple[float | None, ...]
+    intervals: tuple[Interval, ...] = ()
 
 
-def lookup(result: dict[str, Any], path: str) -> float:
-    """The number at a "/"-separated path of a score dict; NewsgoldError naming what exists."""
+def _walk(result: dict[str, Any], path: str) -> Any:
+    """The value at a "/"-separated path of a score dict; NewsgoldError naming what exists."""
     node: Any = result
     walked: list[str] = []
     for key in path.split("/"):
@@ -58,52 +79,150 @@ def lookup(result: dict[str, Any], path: str) -> float:
             )
         node = node[key]
         walked.append(key)
-    if isinstance(node, bool) or not isinstance(node, int | float):
+    return node
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def lookup(result: dict[str, Any], path: str) -> float | None:
+    """The number at a path of a score dict (None where the scorer had nothing to score)."""
+    node = _walk(result, path)
+    if node is None:
+        return None
+    if not _number(node):
         raise NewsgoldError(f"score at {path} is {node!r}; expected a number", pointer="/" + path)
     return float(node)
 
 
+def lookup_interval(result: dict[str, Any], path: str) -> Interval:
+    """The [low, high] interval at a path of a score dict."""
+    node = _walk(result, path)
+    if (
+        not isinstance(node, list)
+        or len(node) != 2
+        or not all(v is None or _number(v) for v in node)
+    ):
+        raise NewsgoldError(
+            f"score at {path} is {node!r}; expected [low, high]", pointer="/" + path
+        )
+    low, high = node
+    return (None if low is None else float(low), None if high is None else float(high))
+
+
 def leaderboard(
-    corpus: Corpus, systems: dict[str, list[dict[str, Any]]], columns: Sequence[Column] = ()
+    corpus: Corpus,
+    systems: dict[str, list[dict[str, Any]]],
+    columns: Sequence[Column] = (),
+    bootstrap: int = 0,
+    seed: int = SEED,
 ) -> list[Row]:
-    """Score every system's predictions on the corpus; rows in the order systems were given."""
+    """Score every system's predictions on the corpus; rows in the order systems were given.
+
+    With ``bootstrap`` resamples, each row also carries the columns' intervals.
+    """
     from newsgold.scoring import score  # the scorer imports numpy; only the leaderboard needs it
 
+    columns = columns or COLUMNS
     rows = []
     for name, predictions in systems.items():
-        result = score(corpus, predictions).to_dict()
-        rows.append(Row(name, tuple(lookup(result, c.path) for c in columns or COLUMNS)))
+        result = score(corpus, predictions, bootstrap=bootstrap, seed=seed).to_dict()
+        values = tuple(lookup(result, c.path) for c in columns)
+        intervals: tuple[Interval, ...] = ()
+        if bootstrap:
+            intervals = tuple(
+                lookup_interval(result, c.interval) if c.interval else (None, None) for c in columns
+            )
+        rows.append(Row(name, values, intervals))
     return rows
 
 
+def _format(value: float | None, percent: bool) -> str:
+    if value is None:
+        return "–"
+    return f"{100 * value:.1f}" if percent else f"{value:.3f}"
+
+
 def to_markdown(rows: Sequence[Row], columns: Sequence[Column] = (), percent: bool = True) -> str:
-    """A Markdown table: one row per system, numbers in percent with one decimal by default."""
+    """A Markdown table: one row per system, numbers in percent with one decimal by default,
+    followed by their interval in brackets when the row has intervals; "–" where nothing was
+    scored."""
     columns = columns or COLUMNS
     header = "| System | " + " | ".join(c.header for c in columns) + " |"
     rule = "|---|" + "---:|" * len(columns)
     lines = [header, rule]
     for row in rows:
-        cells = [f"{100 * v:.1f}" if percent else f"{v:.3f}" for v in row.values]
+        cells = [_format(v, percent) for v in row.values]
+        for i, (low, high) in enumerate(row.intervals):
+            if low is not None or high is not None:
+                cells[i] += f" [{_format(low, percent)}, {_format(high, percent)}]"
         lines.append(f"| {row.system} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
+def _gold_of(corpus: Corpus, split: str) -> Corpus:
+    """The gold articles of one split (drafts are never scored)."""
+    docs = [
+        d
+        for d in corpus
+        if d.annotations.get("status") == "gold" and d.metadata.get("split") == split
+    ]
+    return Corpus(corpus.root, docs)
+
+
+def _section(
+    corpus: Corpus,
+    split: str,
+    bootstrap: int,
+    seed: int,
+    progress: ProgressFn | None,
+) -> list[str]:
+    """One split's part of the board: its table and what it rests on, or that it has no gold."""
+    gold = _gold_of(corpus, split)
+    if not len(gold):
+        return [f"No gold articles in {split} yet."]
+    systems = {SYSTEM: predict(gold, extract, SYSTEM, progress)}
+    table = to_markdown(leaderboard(gold, systems, bootstrap=bootstrap, seed=seed))
+    note = f"{len(gold)} gold document(s)."
+    if bootstrap:
+        note += (
+            f" In brackets: the {100 * CONFIDENCE:.0f}% percentile interval over {bootstrap} "
+            f"document-level bootstrap resamples (seed {seed})."
+        )
+        if len(gold) < MIN_DOCUMENTS:
+            note += f" With fewer than {MIN_DOCUMENTS} documents these intervals say little."
+    return [table.rstrip("\n"), "", note]
+
+
 def corpus_leaderboard(
-    corpus: Corpus, split: str | None = None, progress: ProgressFn | None = None
+    corpus: Corpus,
+    progress: ProgressFn | None = None,
+    bootstrap: int = BOOTSTRAP,
+    seed: int = SEED,
 ) -> str:
-    """The Markdown leaderboard of the shipped systems on the corpus (or one split of it)."""
-    docs = [d for d in corpus if split is None or d.metadata.get("split") == split]
-    if not docs:
-        raise NewsgoldError(f"no documents to score (split {split!r})", str(corpus.root))
-    chosen = Corpus(corpus.root, docs)
-    systems = {SYSTEM: predict(chosen, extract, SYSTEM, progress)}
-    table = to_markdown(leaderboard(chosen, systems))
-    where = f"the {split} split" if split else "all splits"
-    return (
-        "# Leaderboard\n\n"
-        + table
-        + f"\nScores in percent on {len(docs)} document(s) of {where}, made by "
-        "`scripts/leaderboard.py` (never typed by hand). The rule baseline's rules were written "
-        "with the annotation guidelines, whose examples come from the corpus's first article, so "
-        "its scores on that article are in-sample and overstate it.\n"
-    )
+    """The Markdown leaderboard of the shipped systems: test with bootstrap intervals, then
+    validation, each on its gold articles only."""
+    if bootstrap < 0:
+        raise NewsgoldError(f"bootstrap {bootstrap} is negative; expected 0 or more", status=2)
+    lines = [
+        "# Leaderboard",
+        "",
+        "Scores in percent on gold articles only (drafts are not scored), made by "
+        "`scripts/leaderboard.py` (never typed by hand). A system may be tuned on the "
+        f"`{TUNING_SPLIT}` split only; `{REPORT_SPLIT}` is what systems are compared on. The rule "
+        "baseline tunes nothing.",
+        "",
+        f"## Test (`{REPORT_SPLIT}`)",
+        "",
+        *_section(corpus, REPORT_SPLIT, bootstrap, seed, progress),
+        "",
+        f"## Validation (`{TUNING_SPLIT}`)",
+        "",
+        *_section(corpus, TUNING_SPLIT, 0, seed, progress),
+        "",
+        "The rule baseline's rules were written with the annotation guidelines, whose examples come "
+        "from the corpus's first article (the seed, in test), so its scores on that article are "
+        "in-sample and overstate it.",
+    ]
+    return "\n".join(lines) + "\n"

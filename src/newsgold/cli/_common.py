@@ -35,6 +35,16 @@ def add_root_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--root", type=Path, help=ROOT_HELP)
 
 
+def add_split_option(p: argparse.ArgumentParser, what: str = "only articles") -> None:
+    """``--split SPLIT...``: splits the corpus has (validation, test); an unknown one exits 2."""
+    p.add_argument(
+        "--split",
+        nargs="+",
+        metavar="SPLIT",
+        help=f"{what} of these splits (ones the corpus has, e.g. validation or test)",
+    )
+
+
 def add_format_option(p: argparse.ArgumentParser, what: str = "output") -> None:
     """``--format text|json`` for commands whose output a script may consume."""
     p.add_argument(

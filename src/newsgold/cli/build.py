@@ -26,8 +26,9 @@ def register(sub: Any) -> None:
         description=(
             "Validate the corpus, then write a release folder that datasets.load_dataset reads: typed "
             "Parquet per config and split, the dataset card README.md, croissant.json and MANIFEST.json. "
-            "Texts whose rights do not allow redistribution are left out (see newsgold hydrate). "
-            "Nothing is written when the sources are invalid (exit 1)."
+            "Only gold articles are released unless --include-drafts. Texts whose rights do not allow "
+            "redistribution are left out (see newsgold hydrate). Nothing is written when the sources "
+            "are invalid (exit 1)."
         ),
     )
     p.add_argument(
@@ -37,6 +38,11 @@ def register(sub: Any) -> None:
         "--no-text",
         action="store_true",
         help="leave every article's text out (offsets, sha256, URLs kept)",
+    )
+    p.add_argument(
+        "--include-drafts",
+        action="store_true",
+        help="release draft articles too; every config's status column tells them apart",
     )
     add_root_option(p)
     add_format_option(p, "summary")
@@ -63,6 +69,12 @@ def summary(result: BuildResult, verb: str) -> str:
     lines = [
         f"{verb} {result.out}: newsgold {__version__}, fingerprint sha256:{result.fingerprint[:16]}…",
         f"  documents: {docs} ({splits}); with text {result.with_text}, without text {len(result.without_text)}",
+    ]
+    if result.drafts_left_out:
+        lines.append(
+            f"  drafts left out: {result.drafts_left_out} (newsgold build --include-drafts adds them)"
+        )
+    lines += [
         f"  rows: {rows}",
         f"  files: README.md, LICENSE.md, croissant.json, MANIFEST.json and {len(result.files)} Parquet files under data/",
     ]
@@ -84,7 +96,13 @@ def run(args: argparse.Namespace) -> int:
     if sys.stderr.isatty():
         print(f"validating {root} ...", file=sys.stderr)  # the bar below starts once it is valid
     try:
-        result = build(root, out, text=not args.no_text, progress=Progress("build"))
+        result = build(
+            root,
+            out,
+            text=not args.no_text,
+            include_drafts=args.include_drafts,
+            progress=Progress("build"),
+        )
     except InvalidSources as err:
         print(render_text(err.report))
         print(f"newsgold build: {err.located()}", file=sys.stderr)

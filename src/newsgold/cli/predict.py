@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from newsgold import jsonio
-from newsgold.cli._common import add_root_option, emit, repository
+from newsgold.cli._common import add_root_option, add_split_option, emit, repository
 from newsgold.corpus import load_corpus
 from newsgold.progress import Progress
 from newsgold.scoring.harness import load_model, predict
+from newsgold.splits import in_splits
 
 
 def register(sub: Any) -> None:
@@ -39,15 +40,14 @@ def register(sub: Any) -> None:
         help="predictions file to write (default: standard output)",
     )
     add_root_option(p)
-    p.add_argument("--split", nargs="+", metavar="SPLIT", help="only articles of these splits")
+    add_split_option(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the model and write its predictions atomically."""
+    documents = in_splits(load_corpus(repository(args.root)), args.split).documents
     model = load_model(args.model)
-    corpus = load_corpus(repository(args.root))
-    documents = [d for d in corpus if not args.split or d.metadata.get("split") in args.split]
     lines = predict(model, documents, args.model, Progress("predicting"))
     emit(jsonio.dumps_lines(lines), args.out)
     if args.out is not None:

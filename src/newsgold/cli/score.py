@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from newsgold import jsonio
-from newsgold.cli._common import add_report_options, report
+from newsgold.cli._common import add_report_options, add_split_option, report
 from newsgold.corpus import LAYERS
 from newsgold.errors import NewsgoldError
 from newsgold.progress import Progress
 from newsgold.scoring.report import comparison_text
-from newsgold.scoring.score import DEFAULT_TOLERANCE, METHODS, ScoreResult, merge, score
+from newsgold.scoring.score import (
+    DEFAULT_TOLERANCE,
+    METHODS,
+    ScoreResult,
+    few_documents,
+    merge,
+    score,
+)
 
 
 def register(sub: Any) -> None:
@@ -46,9 +54,7 @@ def register(sub: Any) -> None:
         default=list(LAYERS),
         help="layers to score (default: all)",
     )
-    p.add_argument(
-        "--split", nargs="+", metavar="SPLIT", help="score only gold documents of these splits"
-    )
+    add_split_option(p, "score only gold documents")
     p.add_argument(
         "--include-drafts", action="store_true", help="also score documents whose status is draft"
     )
@@ -117,6 +123,13 @@ def _merge(paths: list[Path]) -> ScoreResult:
     return merge(results, [str(p) for p in paths])
 
 
+def _warn_if_few(scored: int) -> None:
+    """Say on stderr when too few documents were scored for intervals and tests to mean much."""
+    warning = few_documents(scored)
+    if warning is not None:
+        print(f"newsgold score: warning: {warning}", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     """Score, merge or compare, and print the report."""
     modes = [args.predictions is not None, args.compare is not None, args.merge is not None]
@@ -138,7 +151,9 @@ def run(args: argparse.Namespace) -> int:
         a = score(gold, args.compare[0], progress=Progress("scoring A"), **options)
         b = score(gold, args.compare[1], progress=Progress("scoring B"), **options)
         comparison = paired_test(a, b, args.bootstrap or 1000, args.seed, args.test)
-        return report(args, comparison.to_dict(), partial(comparison_text, comparison))
+        status = report(args, comparison.to_dict(), partial(comparison_text, comparison))
+        _warn_if_few(min(len(a.documents), len(b.documents)))
+        return status
     if args.merge:
         result = _merge(args.merge)
         if args.bootstrap:
@@ -158,4 +173,6 @@ def run(args: argparse.Namespace) -> int:
             **options,
         )
     text = partial(result.to_text, per_doc=args.per_doc)
-    return report(args, result.to_dict(args.per_doc), text, rows="documents")
+    status = report(args, result.to_dict(args.per_doc), text, rows="documents")
+    _warn_if_few(len(result.documents))  # after the report: a failed write stays one message
+    return status

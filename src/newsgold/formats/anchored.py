@@ -210,7 +210,12 @@ def read_anchored(
         if span:
             regions.append(
                 _region(
-                    f"s{index}", "sections", section.get("type"), f"/sections/{index}", span, {}
+                    f"s{index + 1}",  # sections are numbered in text order from s1, as drafts are
+                    "sections",
+                    section.get("type"),
+                    f"/sections/{index}",
+                    span,
+                    {},
                 )
             )
     explicit: list[tuple[int, int]] = []

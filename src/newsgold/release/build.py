@@ -9,31 +9,40 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
-from collections.abc import Iterator
+import subprocess
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newsgold import __version__
+from newsgold import __version__, jsonio
 from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, doc_ids, load_document
 from newsgold.errors import NewsgoldError
 from newsgold.progress import ProgressFn
 from newsgold.release import card, croissant, manifest
-from newsgold.release.features import LAYER_CONFIGS
+from newsgold.release.card import CHANGELOG, LEADERBOARD, REPAIRS, SPLIT_RECORD
 from newsgold.release.ner import ner_rows
 from newsgold.release.rows import document_row, layer_rows
 from newsgold.release.writer import Contents, ReleaseWriter, Stats
+from newsgold.splits import SPLITS_FILE
 from newsgold.validate import Report, validate
 from newsgold.validate.incidents import ERROR
 
-CHANGELOG = "CHANGELOG.md"
-LEADERBOARD = "LEADERBOARD.md"
 # Documents a release carries beside its card: name in the release -> where the sources keep it.
-CARRIED = {CHANGELOG: CHANGELOG, LEADERBOARD: "docs/leaderboard.md"}
+CARRIED = {
+    CHANGELOG: CHANGELOG,
+    LEADERBOARD: "docs/leaderboard.md",
+    SPLIT_RECORD: SPLITS_FILE,
+    REPAIRS: REPAIRS,
+}
 LICENSE = "LICENSE.md"
+GOLD = "gold"
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class InvalidSources(NewsgoldError):
@@ -77,6 +86,7 @@ class BuildResult:
     without_text: list[str]
     rows: dict[str, dict[str, int]]
     files: list[str] = field(default_factory=list)
+    drafts_left_out: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """The result as JSON-ready data."""
@@ -89,6 +99,7 @@ class BuildResult:
             "without_text": self.without_text,
             "rows": self.rows,
             "files": self.files,
+            "drafts_left_out": self.drafts_left_out,
         }
 
 
@@ -203,24 +214,56 @@ def emit(
     split = row["split"]
     stats.observe(row)
     stats.observe_ner(split, ner)
-    writer.add("documents", split, [row])
-    derived = layer_rows(row)
-    for config in LAYER_CONFIGS:
-        writer.add(config, split, derived[config])
-    writer.add("ner", split, ner)
+    for config, rows in {"documents": [row], **layer_rows(row), "ner": ner}.items():
+        writer.add(config, split, rows)
+        stats.observe_config(config, row, len(rows))
 
 
-def finish(folder: Path, contents: Contents, stats: Stats, carried: dict[str, str]) -> str:
+def source_date_epoch() -> str | None:
+    """The date ``SOURCE_DATE_EPOCH`` gives (the reproducible-builds convention), if it is set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return None
+    try:
+        return datetime.fromtimestamp(int(epoch), UTC).date().isoformat()
+    except (ValueError, OverflowError, OSError):
+        raise NewsgoldError(
+            f"SOURCE_DATE_EPOCH is {epoch!r}; expected seconds since 1970-01-01 UTC", status=2
+        ) from None
+
+
+def release_date(root: Path, stats: Stats, epoch: str | None) -> str:
+    """The release's date, reproducible: ``epoch`` (from SOURCE_DATE_EPOCH) when set, else the
+    date of the sources' last git commit, else the newest released article's date."""
+    if epoch:
+        return epoch
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%cs"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):  # no git, or it hung
+        done = None
+    if done is not None and done.returncode == 0 and _DATE.fullmatch(done.stdout.strip()):
+        return done.stdout.strip()
+    return max(article.published for article in stats.articles)
+
+
+def finish(
+    folder: Path, contents: Contents, stats: Stats, carried: dict[str, str], date: str | None
+) -> str:
     """Write the card, LICENSE.md, the carried documents, croissant.json and MANIFEST.json.
 
-    Returns the fingerprint. ``carried`` maps release file names (CHANGELOG.md, LEADERBOARD.md)
-    to their text.
+    Returns the fingerprint. ``carried`` maps release file names (CHANGELOG.md, LEADERBOARD.md,
+    provenance/...) to their text; ``date`` is the release date (None: unknown).
     """
-    changelog = carried.get(CHANGELOG)
     fingerprint = contents.fingerprint()
     data_files = [path for splits in contents.files.values() for path in splits.values()]
     sizes = {path: (folder / path).stat().st_size for path in data_files}
-    release = card.Release(contents, stats, fingerprint, sizes, changelog, carried.get(LEADERBOARD))
+    release = card.Release(contents, stats, fingerprint, sizes, carried, date)
     sha = {path: manifest.file_sha256(folder / path) for path in data_files}
     texts = {
         "README.md": card.render(release),
@@ -232,6 +275,7 @@ def finish(folder: Path, contents: Contents, stats: Stats, carried: dict[str, st
     }
     texts.update(carried)
     for name, text in texts.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8", newline="\n")
     files = {path: {"bytes": sizes[path], "sha256": sha[path]} for path in data_files}
     for name in texts:
@@ -242,14 +286,33 @@ def finish(folder: Path, contents: Contents, stats: Stats, carried: dict[str, st
     return fingerprint
 
 
-def carried_documents(folder: Path, in_release: bool) -> dict[str, str]:
-    """The changelog and leaderboard, read from the sources or from a built release."""
+def carried_documents(
+    folder: Path, in_release: bool, released: Collection[str] = ()
+) -> dict[str, str]:
+    """The changelog, leaderboard, split record and text repairs, read from the sources or from a
+    built release. From the sources, the repairs are narrowed to the ``released`` doc_ids."""
     found = {}
     for name, source in CARRIED.items():
         path = folder / (name if in_release else source)
-        if path.is_file():
+        if not path.is_file():
+            continue
+        if name == REPAIRS and not in_release:
+            found[name] = _released_repairs(path, set(released))
+        else:
             found[name] = path.read_text(encoding="utf-8")
     return found
+
+
+def _released_repairs(path: Path, released: set[str]) -> str:
+    """provenance/text-repairs.json with only the repairs of the articles in the release."""
+    record = jsonio.load(path)
+    repairs = record.get("repairs") if isinstance(record, dict) else None
+    if not isinstance(repairs, list) or not all(isinstance(r, dict) for r in repairs):
+        raise NewsgoldError(
+            "expected an object with a list of repair objects", str(path), "/repairs"
+        )
+    kept = [r for r in repairs if r.get("doc_id") in released]
+    return jsonio.dumps({**record, "repairs": kept})
 
 
 def result(out: Path, contents: Contents, stats: Stats, fingerprint: str) -> BuildResult:
@@ -263,14 +326,22 @@ def result(out: Path, contents: Contents, stats: Stats, fingerprint: str) -> Bui
         without_text=list(stats.textless),
         rows=contents.rows,
         files=files,
+        drafts_left_out=stats.drafts_left_out,
     )
 
 
 def build(
-    root: Path, out: Path, *, text: bool = True, progress: ProgressFn | None = None
+    root: Path,
+    out: Path,
+    *,
+    text: bool = True,
+    include_drafts: bool = False,
+    progress: ProgressFn | None = None,
 ) -> BuildResult:
-    """Validate the repository at root and write its release to out (text only where rights allow)."""
+    """Validate the repository at root and write its release to out: gold articles (drafts too
+    with ``include_drafts``), each with its text where its rights allow."""
     _check_target(out, root)
+    epoch = source_date_epoch()  # a bad value is bad usage: refused before any work
     report = validate(root)
     if not report.ok:
         raise InvalidSources(report)
@@ -284,18 +355,29 @@ def build(
             try:
                 for done, doc_id in enumerate(ids, start=1):
                     doc = load_document(root, doc_id)
-                    with_text = text and bool(doc.metadata["rights"]["redistribute"])
-                    row = document_row(doc, with_text)
-                    ner, counts = ner_rows(row, doc.text)
-                    stats.ner.update(counts)
-                    emit(writer, stats, row, ner)
+                    if include_drafts or doc.annotations["status"] == GOLD:
+                        with_text = text and bool(doc.metadata["rights"]["redistribute"])
+                        row = document_row(doc, with_text)
+                        ner, counts = ner_rows(row, doc.text)
+                        stats.ner.update(counts)
+                        emit(writer, stats, row, ner)
+                    else:
+                        stats.drafts_left_out += 1
                     if progress is not None:
                         progress(done, len(ids))
                 contents = writer.close()
             except BaseException:
                 writer.abort()
                 raise
-            fingerprint = finish(tmp, contents, stats, carried_documents(root, in_release=False))
+            if not stats.articles:
+                raise NewsgoldError(
+                    f"no gold articles to release: all {len(ids)} are drafts; build with "
+                    "--include-drafts to release them with their status",
+                    str(root / ANNOTATIONS_DIR),
+                )
+            released = [article.doc_id for article in stats.articles]
+            carried = carried_documents(root, in_release=False, released=released)
+            fingerprint = finish(tmp, contents, stats, carried, release_date(root, stats, epoch))
     except OSError as err:  # staging has removed its folder: nothing half written is left
         raise write_error(err, out) from None
     return result(out, contents, stats, fingerprint)

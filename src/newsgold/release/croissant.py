@@ -2,6 +2,12 @@
 
 Each Parquet file is a FileObject with its sha256; each config is a FileSet over its files and a
 RecordSet whose fields extract the columns (nested structs as subFields, lists as repeated fields).
+
+Licences: the dataset's ``license`` lists every licence that applies (the annotations' CC BY 4.0
+and the licence of every text the copy carries). Croissant 1.0 defines no licence on a RecordSet;
+each RecordSet still carries schema.org ``license`` with the licences of its own rows (a config
+whose rows carry no text is CC BY 4.0 alone), which mlcroissant 1.1.1 keeps as an extra property
+without a warning.
 """
 
 from __future__ import annotations
@@ -11,8 +17,15 @@ from typing import Any
 from datasets import ClassLabel, List, Value
 
 from newsgold import __version__
-from newsgold.release.card import CONFIG_PURPOSE, Release, dataset_license, ordered_splits
-from newsgold.release.features import CONFIGS, features
+from newsgold.release.card import (
+    ANNOTATIONS_LICENSE,
+    CONFIG_PURPOSE,
+    LICENSE_URLS,
+    Release,
+    license_url,
+    ordered_splits,
+)
+from newsgold.release.features import CONFIGS, features, label_names
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"
 # The standard Croissant 1.0 @context, as the specification gives it.
@@ -62,16 +75,19 @@ DATA_TYPES = {
     "bool": "sc:Boolean",
 }
 PARQUET = "application/x-parquet"
-LICENSE_URLS = {"cc-by-4.0": "https://creativecommons.org/licenses/by/4.0/"}
+# The dataset's landing page. The project has no public address yet: the domain of its schema
+# $ids (https://schemas.newsgold.org/...) stands for it until the release is published.
+DATASET_URL = "https://newsgold.org/"
+CREATOR = {"@type": "sc:Organization", "name": "newsgold contributors"}
 
 
-def _leaf(feature: Any) -> tuple[str, str]:
-    """(dataType, description) of a scalar feature."""
+def _leaf(feature: Any, labels: list[str] | None = None) -> tuple[str, str]:
+    """(dataType, description) of a scalar feature; ``labels``: a label column's closed set."""
     if isinstance(feature, ClassLabel):
-        labels = ", ".join(f"{i} {name}" for i, name in enumerate(feature.names))
-        return "sc:Integer", f"label id: {labels}"
+        ids = ", ".join(f"{i} {name}" for i, name in enumerate(feature.names))
+        return "sc:Integer", f"label id: {ids}"
     if isinstance(feature, Value):
-        return DATA_TYPES[feature.dtype], ""
+        return DATA_TYPES[feature.dtype], f"label, one of: {', '.join(labels)}" if labels else ""
     raise TypeError(f"not a scalar feature: {feature!r}")
 
 
@@ -86,9 +102,14 @@ def _source(config: str, column: str, path: str | None = None) -> dict[str, Any]
 
 
 def _scalar(
-    field_id: str, name: str, feature: Any, source: dict[str, Any], repeated: bool
+    field_id: str,
+    name: str,
+    feature: Any,
+    source: dict[str, Any],
+    repeated: bool,
+    labels: list[str] | None = None,
 ) -> dict[str, Any]:
-    data_type, description = _leaf(feature)
+    data_type, description = _leaf(feature, labels)
     out: dict[str, Any] = {"@type": "cr:Field", "@id": field_id, "name": name}
     if description:
         out["description"] = description
@@ -114,7 +135,9 @@ def _item_fields(
                 _scalar(f"{parent}/{flat}", flat, sub.feature, _source(config, column, path), True)
             )
         else:
-            out.append(_scalar(f"{parent}/{flat}", flat, sub, _source(config, column, path), False))
+            labels = label_names(column, path)
+            source = _source(config, column, path)
+            out.append(_scalar(f"{parent}/{flat}", flat, sub, source, False, labels))
     return out
 
 
@@ -160,14 +183,24 @@ def record_fields(config: str) -> list[dict[str, Any]]:
         elif isinstance(feature, List):
             out.append(_scalar(field_id, name, feature.feature, _source(config, name), True))
         else:
-            out.append(_scalar(field_id, name, feature, _source(config, name), False))
+            labels = label_names("row", name) or label_names(config, name)
+            out.append(_scalar(field_id, name, feature, _source(config, name), False, labels))
     return out
+
+
+def licenses(release: Release, config: str | None = None) -> list[str]:
+    """Licence URLs of the whole release, or of one config's rows: the annotations' licence, then
+    those of the texts carried, sorted ("LICENSE.md" for a licence without a known URL)."""
+    texts = release.stats.text_licenses
+    carried = texts.get(config, set()) if config else set().union(*texts.values())
+    urls = {license_url(name, url) or "LICENSE.md" for name, url in carried}
+    first = LICENSE_URLS[ANNOTATIONS_LICENSE]
+    return [first, *sorted(urls - {first})]
 
 
 def croissant(release: Release, sha256: dict[str, str]) -> dict[str, Any]:
     """The Croissant JSON-LD document of a release (sha256: relative data file -> hex digest)."""
     contents = release.contents
-    license_ = dataset_license(release.stats)
     distribution: list[dict[str, Any]] = []
     record_sets: list[dict[str, Any]] = []
     for config in CONFIGS:
@@ -203,6 +236,7 @@ def croissant(release: Release, sha256: dict[str, str]) -> dict[str, Any]:
                 "@id": config,
                 "name": config,
                 "description": f"one row per {CONFIG_PURPOSE[config][0]}",
+                "license": licenses(release, config),
                 "field": record_fields(config),
             }
         )
@@ -210,7 +244,7 @@ def croissant(release: Release, sha256: dict[str, str]) -> dict[str, Any]:
         "@misc{newsgold, title = {newsgold: an annotated news corpus of entities, claims, TIMEX3 dates "
         f"and figures}}, author = {{{{newsgold contributors}}}}, note = {{Release {__version__}}}}}"
     )
-    return {
+    out: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "sc:Dataset",
         "conformsTo": CONFORMS_TO,
@@ -218,12 +252,22 @@ def croissant(release: Release, sha256: dict[str, str]) -> dict[str, Any]:
         "description": (
             "An annotated news corpus for information extraction: entities with coreference, attributed "
             "claims, TIMEX3 dates and figures, with offsets in Unicode code points (end exclusive). "
+            "Annotations CC BY 4.0; article texts under their rights holders' licences (LICENSE.md). "
             f"Content fingerprint sha256:{release.fingerprint}."
         ),
-        "license": LICENSE_URLS.get(license_, "LICENSE.md"),
+        "creator": CREATOR,
+        "url": DATASET_URL,
+        "license": licenses(release),
         "version": __version__,
-        "citeAs": cite,
-        "inLanguage": sorted({lang.split("-")[0] for lang in release.stats.languages}),
-        "distribution": distribution,
-        "recordSet": record_sets,
     }
+    if release.date:
+        out["datePublished"] = release.date
+    out.update(
+        {
+            "citeAs": cite,
+            "inLanguage": sorted({lang.split("-")[0] for lang in release.stats.languages}),
+            "distribution": distribution,
+            "recordSet": record_sets,
+        }
+    )
+    return out

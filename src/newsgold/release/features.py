@@ -1,8 +1,11 @@
 """The typed columns of every release config, as Hugging Face ``Features``, and what derives from them.
 
 One definition serves the Parquet schema (with the features in its ``huggingface`` metadata), the
-card's YAML, the Croissant fields and the label codec. Closed label sets are ClassLabels whose
-names come from the annotation schema's enumerations.
+card's YAML, the Croissant fields and the label codec. Label columns of the span configs (entity,
+TIMEX3 and figure types, ``mod``, ``modifier``, ...) are plain strings, so pandas, DuckDB and
+polars read them as names; their closed sets come from the annotation schema's enumerations
+(``label_names``). Only the ``ner`` config's ``ner_tags`` are ClassLabels, as Hugging Face token
+classification expects.
 """
 
 from __future__ import annotations
@@ -29,9 +32,27 @@ NER_TAGS = ("O", *(f"{prefix}-{t}" for t in ONTONOTES_TYPES for prefix in ("B", 
 # TIMEX3 types onto OntoNotes: durations and sets are DATE in OntoNotes.
 DATE_TO_ONTONOTES = {"DATE": "DATE", "TIME": "TIME", "DURATION": "DATE", "SET": "DATE"}
 
+# The label columns: item (a layer, or "row" for a config's own columns) -> column -> the schema
+# enumeration ($defs name) its values come from.
+LABEL_COLUMNS: dict[str, dict[str, str]] = {
+    "row": {"status": "status"},
+    "sections": {"type": "section_type"},
+    "entities": {"type": "entity_type"},
+    "dates": {"type": "timex_type", "mod": "timex_mod", "function": "timex_function"},
+    "figures": {"kind": "figure_kind", "modifier": "figure_modifier"},
+    "claims": {"quote": "quote", "certainty": "certainty", "polarity": "polarity"},
+}
 
-def _label(definition: str) -> ClassLabel:
-    return ClassLabel(names=enum(definition))
+
+def label_names(item: str, column: str) -> list[str] | None:
+    """The closed set of values of a label column (item: a layer or "row"), or None if not one."""
+    definition = LABEL_COLUMNS.get(item, {}).get(column)
+    if definition is None:
+        return None
+    if definition == "status":
+        names: list[str] = load_schema("annotations")["properties"]["status"]["enum"]
+        return list(names)
+    return enum(definition)
 
 
 def _string() -> Value:
@@ -42,35 +63,40 @@ def _offset() -> Value:
     return Value("int32")
 
 
+def _label() -> Value:
+    """A label column: its name as a string (label_names gives the closed set)."""
+    return Value("string")
+
+
 def _span(**fields: Any) -> dict[str, Any]:
     return {"id": _string(), "start": _offset(), "end": _offset(), "text": _string(), **fields}
 
 
 def _section() -> dict[str, Any]:
-    return _span(type=_label("section_type"))
+    return _span(type=_label())
 
 
 def _entity() -> dict[str, Any]:
-    return _span(type=_label("entity_type"), entity_id=_string(), wikidata=_string())
+    return _span(type=_label(), entity_id=_string(), wikidata=_string())
 
 
 def _date() -> dict[str, Any]:
     return _span(
-        type=_label("timex_type"),
+        type=_label(),
         value=_string(),
-        mod=_label("timex_mod"),
+        mod=_label(),
         anchor=_string(),
-        function=_label("timex_function"),
+        function=_label(),
     )
 
 
 def _figure() -> dict[str, Any]:
     return _span(
-        kind=_label("figure_kind"),
+        kind=_label(),
         value=Value("float64"),
         value_max=Value("float64"),
         unit=_string(),
-        modifier=_label("figure_modifier"),
+        modifier=_label(),
     )
 
 
@@ -78,9 +104,9 @@ def _claim() -> dict[str, Any]:
     return _span(
         source={"start": _offset(), "end": _offset(), "text": _string(), "entity_id": _string()},
         cue={"start": _offset(), "end": _offset(), "text": _string()},
-        quote=_label("quote"),
-        certainty=_label("certainty"),
-        polarity=_label("polarity"),
+        quote=_label(),
+        certainty=_label(),
+        polarity=_label(),
         dates=List(_string()),
         figures=List(_string()),
         reported_on=_string(),
@@ -113,12 +139,23 @@ def _documents() -> Features:
                 "license": _string(),
                 "redistribute": Value("bool"),
                 "note": _string(),
+                "license_url": _string(),
             },
             "synthetic": Value("bool"),
+            "provenance": {
+                "source_id": _string(),
+                "source_corpus": _string(),
+                "source_file": _string(),
+                "source_sha256": _string(),
+                "text_origin": _string(),
+                "topic": _string(),
+                "collected": _string(),
+                "repairs": _offset(),
+            },
             "text_sha256": _string(),
             "text": _string(),
             "schema_version": _string(),
-            "status": ClassLabel(names=load_schema("annotations")["properties"]["status"]["enum"]),
+            "status": _label(),
             "annotators": List(_string()),
             "guidelines_version": _string(),
             "notes": _string(),
@@ -131,6 +168,7 @@ def _ner() -> Features:
     return Features(
         {
             "doc_id": _string(),
+            "status": _label(),
             "sentence": _offset(),
             "start": _offset(),
             "end": _offset(),
@@ -148,7 +186,7 @@ def features(config: str) -> Features:
         return _documents()
     if config == "ner":
         return _ner()
-    return Features({"doc_id": _string(), **LAYER_ITEMS[config]()})
+    return Features({"doc_id": _string(), "status": _label(), **LAYER_ITEMS[config]()})
 
 
 def arrow_schema(config: str) -> pa.Schema:

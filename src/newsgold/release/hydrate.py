@@ -30,6 +30,7 @@ from newsgold.release.build import (
     staging,
     write_error,
 )
+from newsgold.release.features import arrow_schema
 from newsgold.release.rows import with_text
 from newsgold.release.writer import ReleaseWriter, Stats
 
@@ -70,6 +71,21 @@ def _textless(folder: Path, contents_files: dict[str, str]) -> dict[str, str]:
                 if row["text"] is None:
                     out[row["doc_id"]] = row["text_sha256"]
     return out
+
+
+def _check_layout(release: Path, files: dict[str, dict[str, str]]) -> None:
+    """Refuse Parquet files whose columns are not this version's (a release built before a change
+    of layout within the same version): hydrate rewrites rows, it does not convert them."""
+    for config, splits in files.items():
+        expected = arrow_schema(config)
+        for relative in splits.values():
+            found = pq.read_schema(release / relative)
+            if not found.equals(expected, check_metadata=False):
+                raise NewsgoldError(
+                    f"{relative} has other columns than this newsgold writes (a release of an "
+                    "earlier layout); rebuild it with newsgold build",
+                    str(release),
+                )
 
 
 def _groups(rows: Iterator[dict[str, Any]]) -> Iterator[tuple[str, list[dict[str, Any]]]]:
@@ -147,6 +163,7 @@ def _hydrate(release: Path, texts: Path, progress: ProgressFn | None) -> Hydrate
             )
         manifest.check_files(release, data)
         contents = manifest.contents_of(data)
+        _check_layout(release, contents.files)
         needed = _textless(release, contents.files["documents"])
         found, missing = _check_texts(texts, needed)
         ignored = sorted(p.name for p in texts.glob("*.txt") if p.stem not in needed)
@@ -165,6 +182,7 @@ def _hydrate(release: Path, texts: Path, progress: ProgressFn | None) -> Hydrate
             writer = ReleaseWriter(tmp)
             stats = Stats()
             stats.ner = Counter(data["ner"])
+            stats.drafts_left_out = int(data["documents"].get("drafts_left_out", 0))
             try:
                 for split in card.ordered_splits(contents.files["documents"]):
                     ner_file = contents.files.get("ner", {}).get(split)
@@ -195,5 +213,5 @@ def _hydrate(release: Path, texts: Path, progress: ProgressFn | None) -> Hydrate
                 writer.abort()
                 raise
             carried = carried_documents(release, in_release=True)
-            fingerprint = finish(tmp, contents, stats, carried)
+            fingerprint = finish(tmp, contents, stats, carried, data.get("date"))
     return HydrateResult(result(release, contents, stats, fingerprint), found, missing, ignored)

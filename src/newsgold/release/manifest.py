@@ -49,15 +49,21 @@ def manifest(release: Release, files: dict[str, dict[str, Any]]) -> dict[str, An
             for split in ordered_splits(contents.files[config])
         }
     splits = ordered_splits(stats.documents)
+    statuses: dict[str, int] = {}
+    for (status, _), count in sorted(stats.status.items()):
+        statuses[status] = statuses.get(status, 0) + count
     return {
         "name": NAME,
         "version": __version__,
+        "date": release.date,
         "schema_version": SCHEMA_VERSION,
         "guidelines_versions": sorted(stats.guidelines),
         "fingerprint": release.fingerprint,
         "documents": {
             "total": sum(stats.documents.values()),
             "splits": {s: stats.documents[s] for s in splits},
+            "status": statuses,
+            "drafts_left_out": stats.drafts_left_out,
             "with_text": sum(stats.with_text.values()),
             "without_text": list(stats.textless),
             "hydrated": list(stats.hydrated),
@@ -90,6 +96,10 @@ def read(folder: Path) -> dict[str, Any]:
         missing = [k for k in ("version", "fingerprint", "ner", "files") if k not in data]
         if missing or not isinstance(data["documents"]["total"], int):
             raise ValueError(f"missing {missing or 'documents.total'}")
+        if not isinstance(data["documents"].get("drafts_left_out", 0), int):
+            raise ValueError("documents.drafts_left_out is not an integer")
+        if not isinstance(data.get("date"), str | None):
+            raise ValueError("date is not a string")
         if not all(isinstance(e, dict) and "sha256" in e for e in data["files"].values()):
             raise ValueError("every entry of files needs its sha256")
         contents = contents_of(data)

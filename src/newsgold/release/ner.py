@@ -102,6 +102,7 @@ def ner_rows(row: dict[str, Any], text: str) -> tuple[list[dict[str, Any]], Coun
         rows.append(
             {
                 "doc_id": row["doc_id"],
+                "status": row["status"],
                 "sentence": number,
                 "start": start,
                 "end": end,

@@ -2,8 +2,9 @@
 
 A ``documents`` row holds an article's metadata, text and every layer as nested lists, in the
 source order, so ``annotations_from_row`` and ``metadata_from_row`` give back exactly what the
-repository stores. Rows here carry label names; ``features.Codec`` turns them into ClassLabel ids.
-Absent optional fields (``wikidata``, ``notes``, ``rights.note``, ``synthetic``) are null in a row.
+repository stores. Rows carry label names (only the ``ner`` config's tags become ClassLabel ids, in
+``features.Codec``). Absent optional fields (``wikidata``, ``notes``, ``rights.note``,
+``rights.license_url``, ``synthetic``, ``provenance``) are null in a row.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from newsgold.corpus import ANNOTATIONS_DIR, Document
 from newsgold.errors import NewsgoldError
-from newsgold.release.features import LAYER_CONFIGS, LAYER_ITEMS, Codec
+from newsgold.release.features import LAYER_CONFIGS, LAYER_ITEMS
 
 LAYERS = tuple(LAYER_ITEMS)  # sections, entities, dates, figures, claims
 METADATA_FIELDS = (
@@ -27,10 +28,19 @@ METADATA_FIELDS = (
     "language",
 )
 ANNOTATION_HEAD = ("schema_version", "status", "annotators", "guidelines_version")
+PROVENANCE_FIELDS = (
+    "source_id",
+    "source_corpus",
+    "source_file",
+    "source_sha256",
+    "text_origin",
+    "topic",
+    "collected",
+    "repairs",
+)
+RIGHTS_OPTIONAL = ("note", "license_url")
 MAX_OFFSET = 2**31 - 1  # offsets are int32
 EXACT_FLOAT = 2**53  # integers beyond this are not exact as float64
-
-_DOCUMENTS = Codec("documents")
 
 
 def canonical(row: dict[str, Any]) -> bytes:
@@ -115,9 +125,13 @@ def document_row(doc: Document, with_text: bool) -> dict[str, Any]:
         "holder": rights["holder"],
         "license": rights["license"],
         "redistribute": rights["redistribute"],
-        "note": rights.get("note"),
+        **{key: rights.get(key) for key in RIGHTS_OPTIONAL},
     }
     row["synthetic"] = meta.get("synthetic")
+    provenance = meta.get("provenance")
+    row["provenance"] = (
+        None if provenance is None else {key: provenance[key] for key in PROVENANCE_FIELDS}
+    )
     row["text_sha256"] = meta["text_sha256"]
     row["text"] = doc.text if with_text else None
     for key in ANNOTATION_HEAD:
@@ -149,11 +163,13 @@ def with_text(row: dict[str, Any], text: str) -> dict[str, Any]:
 
 
 def layer_rows(row: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """The rows of the entities, dates, figures and claims configs: one per annotation, by offsets."""
+    """The rows of the entities, dates, figures and claims configs: one per annotation, by offsets,
+    each with its document's ``doc_id`` and ``status``."""
     out: dict[str, list[dict[str, Any]]] = {}
+    head = {"doc_id": row["doc_id"], "status": row["status"]}
     for layer in LAYER_CONFIGS:
         items = sorted(row[layer], key=lambda s: (s["start"], s["end"], s["id"]))
-        out[layer] = [{"doc_id": row["doc_id"], **item} for item in items]
+        out[layer] = [{**head, **item} for item in items]
     return out
 
 
@@ -182,10 +198,10 @@ def _item_from_row(layer: str, item: dict[str, Any]) -> dict[str, Any]:
 def annotations_from_row(row: dict[str, Any], text: str | None = None) -> dict[str, Any]:
     """The annotation JSON (as in ``annotations/<doc_id>.json``) of a ``documents`` row.
 
-    Accepts rows from ``datasets`` (ClassLabel ids) or with label names. Integral figure values come
-    back as JSON integers. A text-less row gives null span texts unless its text is passed.
+    Accepts rows from ``datasets``, Parquet or ``document_row`` (label columns hold names).
+    Integral figure values come back as JSON integers. A text-less row gives null span texts unless its text is passed.
     """
-    decoded = _DOCUMENTS.decode(row)
+    decoded = dict(row)
     if decoded["text"] is None and text is not None:
         decoded = with_text(decoded, text)
     ann: dict[str, Any] = {"doc_id": decoded["doc_id"], "text_sha256": decoded["text_sha256"]}
@@ -203,11 +219,14 @@ def metadata_from_row(row: dict[str, Any]) -> dict[str, Any]:
     """The metadata JSON (as in ``corpus/<doc_id>.json``) of a ``documents`` row."""
     meta: dict[str, Any] = {key: row[key] for key in METADATA_FIELDS}
     rights = {key: row["rights"][key] for key in ("holder", "license", "redistribute")}
-    if row["rights"]["note"] is not None:
-        rights["note"] = row["rights"]["note"]
+    for key in RIGHTS_OPTIONAL:
+        if row["rights"].get(key) is not None:
+            rights[key] = row["rights"][key]
     meta["rights"] = rights
     meta["split"] = row["split"]
     meta["text_sha256"] = row["text_sha256"]
     if row["synthetic"] is not None:
         meta["synthetic"] = row["synthetic"]
+    if row.get("provenance") is not None:
+        meta["provenance"] = {key: row["provenance"][key] for key in PROVENANCE_FIELDS}
     return meta

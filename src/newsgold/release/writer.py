@@ -21,6 +21,7 @@ import pyarrow.parquet as pq
 from newsgold.errors import NewsgoldError
 from newsgold.release.features import CONFIGS, Codec, arrow_schema, describe, features
 from newsgold.release.rows import canonical
+from newsgold.splits import stratum
 
 # Rows per row group: a documents row holds a whole article, a ner row a sentence.
 GROUP_ROWS = {
@@ -56,6 +57,32 @@ def data_file(config: str, split: str) -> str:
     return f"data/{config}/{split}-00000-of-00001.parquet"
 
 
+OTHER_SOURCE = "other"
+
+
+def source_name(row: dict[str, Any]) -> str:
+    """Where a documents row's article comes from: its source folder and MEANTIME topic
+    ("gum", "meantime/airbus"), or "other" for articles not imported from a collected source."""
+    found = stratum({"provenance": row.get("provenance")})
+    if found is None:
+        return OTHER_SOURCE
+    return found.removesuffix("/-")
+
+
+@dataclass(frozen=True)
+class Article:
+    """What the card's attribution table says of one article."""
+
+    doc_id: str
+    title: str
+    url: str
+    published: str
+    holder: str
+    license: str
+    license_url: str | None
+    has_text: bool
+
+
 @dataclass
 class Stats:
     """What the card and manifest report, gathered from documents rows as they stream past."""
@@ -68,7 +95,12 @@ class Stats:
     languages: set[str] = field(default_factory=set)
     guidelines: set[str] = field(default_factory=set)
     schemas: set[str] = field(default_factory=set)
-    status: Counter[str] = field(default_factory=Counter)
+    status: Counter[tuple[str, str]] = field(default_factory=Counter)  # (status, split)
+    sources: Counter[tuple[str, str]] = field(default_factory=Counter)  # (source, split)
+    articles: list[Article] = field(default_factory=list)
+    # config -> (licence, licence URL) of every text (or text excerpt) its rows carry
+    text_licenses: dict[str, set[tuple[str, str | None]]] = field(default_factory=dict)
+    drafts_left_out: int = 0
     types: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (layer, type, split)
     layers: Counter[tuple[str, str]] = field(default_factory=Counter)  # (layer, split)
     rights: Counter[tuple[str, str, bool, bool]] = field(
@@ -94,9 +126,22 @@ class Stats:
         self.languages.add(row["language"])
         self.guidelines.add(row["guidelines_version"])
         self.schemas.add(row["schema_version"])
-        self.status[row["status"]] += 1
+        self.status[(row["status"], split)] += 1
+        self.sources[(source_name(row), split)] += 1
         rights = row["rights"]
         self.rights[(rights["holder"], rights["license"], rights["redistribute"], has_text)] += 1
+        self.articles.append(
+            Article(
+                row["doc_id"],
+                row["title"],
+                row["url"],
+                row["published"],
+                rights["holder"],
+                rights["license"],
+                rights["license_url"],
+                has_text,
+            )
+        )
         for layer in ("sections", "entities", "dates", "figures", "claims"):
             self.layers[(layer, split)] += len(row[layer])
             if layer == "claims":
@@ -112,6 +157,12 @@ class Stats:
     def observe_ner(self, split: str, rows: list[dict[str, Any]]) -> None:
         """Count the tokens of one document's ner rows."""
         self.tokens[split] += sum(len(r["token_starts"]) for r in rows)
+
+    def observe_config(self, config: str, row: dict[str, Any], rows: int) -> None:
+        """Note the text licence a config's rows of one document carry (none without text)."""
+        licenses = self.text_licenses.setdefault(config, set())
+        if rows and row["text"] is not None:
+            licenses.add((row["rights"]["license"], row["rights"]["license_url"]))
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -137,7 +137,7 @@ def _release_rows(paths: list[Path], root: Path | None) -> list[dict[str, Any]]:
 
 
 def is_release_row(row: Row) -> bool:
-    """Whether a row comes from a release's documents config (flat metadata, maybe ClassLabel ids)."""
+    """Whether a row comes from a release's documents config (flat metadata)."""
     return "rights" in row and "synthetic" in row and "annotators" in row
 
 
@@ -175,7 +175,7 @@ def gold_from_rows(
 ) -> list[Document]:
     """Gold documents from dicts shaped like annotation JSON (plus ``text`` and metadata fields).
 
-    Rows of the Hugging Face release (``load_dataset(release)["test"]``, ClassLabel ids and all)
+    Rows of the Hugging Face release (``load_dataset(release)["test"]``, text-less ones too)
     are accepted as they are. A row without ``text`` takes it from the repository's ``corpus/``
     (``root``, or the one around the current folder), as for articles not redistributed. Only
     the ``layers`` given are checked.
@@ -277,9 +277,22 @@ class GoldStore(Lazy[Document]):
     grow with the corpus; other sources are read whole first.
     """
 
+    def __init__(
+        self,
+        keys: Iterable[str],
+        load: Callable[[str], Document],
+        split_of: Callable[[str], Any] | None = None,
+    ) -> None:
+        super().__init__(keys, load)
+        self._split_of = split_of or (lambda doc_id: self[doc_id].metadata.get("split"))
+
     def texts(self) -> Mapping[str, str]:
         """The same documents' texts, read as lazily."""
         return Lazy(self, lambda doc_id: self[doc_id].text)
+
+    def splits(self) -> list[Any]:
+        """The split of every document (from a repository, read from its metadata alone)."""
+        return [self._split_of(doc_id) for doc_id in self]
 
 
 def gold_store(
@@ -301,4 +314,8 @@ def gold_store(
         check_document(doc, _annotation_file(doc_id), layers=layers)
         return doc
 
-    return GoldStore(repository_doc_ids(repository), load)
+    def split_of(doc_id: str) -> Any:
+        metadata = jsonio.load(repository / CORPUS_DIR / f"{doc_id}.json")
+        return metadata.get("split") if isinstance(metadata, dict) else None
+
+    return GoldStore(repository_doc_ids(repository), load, split_of)

@@ -24,6 +24,7 @@ from newsgold.scoring.predictions import (
     checked_lines,
     raise_problems,
 )
+from newsgold.splits import MIN_DOCUMENTS, check_splits
 
 FORMAT = "newsgold-score/1"
 DEFAULT_TOLERANCE = 0.01
@@ -216,6 +217,16 @@ class ScoreResult:
             ) from None
 
 
+def few_documents(scored: int) -> str | None:
+    """A warning when too few documents were scored for intervals and tests to mean much."""
+    if scored >= MIN_DOCUMENTS:
+        return None
+    return (
+        f"only {scored} document(s) scored: with fewer than {MIN_DOCUMENTS}, confidence "
+        "intervals and significance tests will not mean much"
+    )
+
+
 def sum_counts(layers: Sequence[str], records: Iterable[DocRecord]) -> dict[str, LayerCounts]:
     """Layer counts summed over documents."""
     totals = {layer: LayerCounts(layer) for layer in layers}
@@ -316,6 +327,8 @@ def _score(
     progress: Progress | None,
 ) -> ScoreResult:
     store = gold_store(gold, root, chosen)
+    if splits:
+        check_splits(splits, store.splits())
     lines, name = as_lines(predictions)
     records: dict[str, DocRecord] = {}
     ignored: set[str] = set()
