@@ -60,3 +60,11 @@ def test_states_reads_cents_as_hundredths() -> None:
     assert states("12 cent", 0.12)
     assert states("50 pence", 0.5)
     assert not states("17 dollars", 0.17)
+
+
+def test_states_reads_a_score_and_a_dozen() -> None:
+    # "a score of Airbus A320 passenger jets" states 20; the 320 of the model name does not count
+    # against it.
+    assert states("a score of Airbus A320 passenger jets", 20)
+    assert states("a dozen plants", 12)
+    assert not states("a score of Airbus A320 passenger jets", 12)

@@ -165,6 +165,8 @@ def states(phrase: str, value: float) -> bool:
     # "300 to 350 million": the first number of a range shares the last one's scale word.
     scales = [SCALES[w] for w in _BIG if w in lowered]
     candidates = set(found) | {v * s for v in found for s in scales}
+    if re.search(r"\ba (?:score|dozen)\b", lowered):  # "a score of jets" is 20, "a dozen" 12
+        candidates |= {20.0 if "score" in lowered else 12.0}
     if re.search(r"\b(?:cents?|pence|penny)\b", lowered):  # "17 cents" is 0.17 of the currency
         candidates |= {v / 100 for v in candidates}
     if re.search(r"(?:^|\s|\()[-−]\d|\bminus\b", lowered):  # "-3.16%", "minus 5"

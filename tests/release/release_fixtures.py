@@ -272,6 +272,14 @@ def write_doc(root: Path, text: str, meta: dict[str, Any], ann: dict[str, Any]) 
     dump(root / "annotations" / f"{doc_id}.json", ann)
 
 
+# A small agreement record: the card shows it up to its per-article table, the release carries it.
+AGREEMENT = (
+    "# Inter-annotator agreement\n\nTwo passes, before adjudication.\n\n"
+    "| layer | strict F1 |\n|---|---:|\n| entities | 0.950 |\n\n"
+    "## Per article\n\n| doc_id | entities strict |\n|---|---:|\n| zurich | 0.950 |\n"
+)
+
+
 def make_repo(root: Path, *, seed: bool = True, invented: bool = True) -> Path:
     """A repository at root with the real seed article and the two invented ones."""
     (root / "corpus").mkdir(parents=True)
@@ -279,6 +287,7 @@ def make_repo(root: Path, *, seed: bool = True, invented: bool = True) -> Path:
     shutil.copy(ROOT / "CHANGELOG.md", root / "CHANGELOG.md")
     (root / "docs").mkdir(exist_ok=True)
     shutil.copy(ROOT / "docs" / "leaderboard.md", root / "docs" / "leaderboard.md")
+    (root / "docs" / "agreement.md").write_text(AGREEMENT, encoding="utf-8")
     if seed:
         for folder, suffix in (("corpus", ".txt"), ("corpus", ".json"), ("annotations", ".json")):
             shutil.copy(ROOT / folder / f"{SEED}{suffix}", root / folder / f"{SEED}{suffix}")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 import yaml
-from release_fixtures import OSLO, ROOT, SEED, ZURICH, files_of, make_repo
+from release_fixtures import AGREEMENT, OSLO, ROOT, SEED, ZURICH, files_of, make_repo
 
 from newsgold.errors import NewsgoldError
 from newsgold.release import InvalidSources, build, verify
@@ -32,7 +32,14 @@ def documents(release: Path, split: str) -> list[dict]:
 
 def test_layout(release: Path) -> None:
     data = {f"data/{c}/{s}-00000-of-00001.parquet" for c in CONFIGS for s in SPLITS}
-    top = {"README.md", "LICENSE.md", "CHANGELOG.md", "LEADERBOARD.md", "croissant.json"}
+    top = {
+        "README.md",
+        "LICENSE.md",
+        "CHANGELOG.md",
+        "LEADERBOARD.md",
+        "AGREEMENT.md",
+        "croissant.json",
+    }
     top.add("MANIFEST.json")
     assert set(files_of(release)) == data | top
 
@@ -86,6 +93,10 @@ def test_card_body_is_generated_from_the_data(release: Path) -> None:
     board = (ROOT / "docs" / "leaderboard.md").read_text("utf-8").splitlines()
     assert "## Leaderboard" in body and board[2] in body and board[4] in body  # its table rows
     assert (release / "LEADERBOARD.md").read_text("utf-8").splitlines() == board
+    # the agreement of the two passes: its totals in the card, per article only in AGREEMENT.md
+    section = body.split("### Agreement of the two passes")[1].split("## Scoring a model")[0]
+    assert "| entities | 0.950 |" in section and "| zurich |" not in section
+    assert (release / "AGREEMENT.md").read_text("utf-8") == AGREEMENT
 
 
 def test_texts_follow_each_articles_rights(release: Path) -> None:

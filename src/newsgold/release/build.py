@@ -25,7 +25,7 @@ from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, doc_ids, load_document
 from newsgold.errors import NewsgoldError
 from newsgold.progress import ProgressFn
 from newsgold.release import card, croissant, manifest
-from newsgold.release.card import CHANGELOG, LEADERBOARD, REPAIRS, SPLIT_RECORD
+from newsgold.release.card import AGREEMENT, CHANGELOG, LEADERBOARD, REPAIRS, SPLIT_RECORD
 from newsgold.release.ner import ner_rows
 from newsgold.release.rows import document_row, layer_rows
 from newsgold.release.writer import Contents, ReleaseWriter, Stats
@@ -37,6 +37,7 @@ from newsgold.validate.incidents import ERROR
 CARRIED = {
     CHANGELOG: CHANGELOG,
     LEADERBOARD: "docs/leaderboard.md",
+    AGREEMENT: "docs/agreement.md",
     SPLIT_RECORD: SPLITS_FILE,
     REPAIRS: REPAIRS,
 }

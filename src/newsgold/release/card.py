@@ -33,6 +33,7 @@ from newsgold.splits import MIN_DOCUMENTS, SPLITS_FILE
 # Documents a release carries beside its card, by their name in the release.
 CHANGELOG = "CHANGELOG.md"
 LEADERBOARD = "LEADERBOARD.md"
+AGREEMENT = "AGREEMENT.md"
 REPAIRS = "provenance/text-repairs.json"
 SPLIT_RECORD = SPLITS_FILE
 
@@ -111,6 +112,11 @@ class Release:
     def leaderboard(self) -> str | None:
         """docs/leaderboard.md, if carried."""
         return self.carried.get(LEADERBOARD)
+
+    @property
+    def agreement(self) -> str | None:
+        """docs/agreement.md (agreement of the two passes before adjudication), if carried."""
+        return self.carried.get(AGREEMENT)
 
     def record(self, name: str) -> dict[str, Any] | None:
         """A carried JSON document (the split record, the text repairs) parsed, or None."""
@@ -646,6 +652,10 @@ def body(release: Release) -> str:
         + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items()))
         + ". Gold annotations come from two independent passes and an adjudication; drafts from one pass.",
         "",
+        "### Agreement of the two passes",
+        "",
+        *_agreement(release),
+        "",
         "## Scoring a model",
         "",
         "Write one JSON object per document and line (`schema/predictions.schema.json`: `doc_id` and "
@@ -690,6 +700,14 @@ def body(release: Release) -> str:
     else:
         lines.append("No changelog was provided with these sources.")
     return "\n".join(lines) + "\n"
+
+
+def _agreement(release: Release) -> list[str]:
+    if not release.agreement:
+        return ["No agreement record was provided with these sources (`scripts/agreement.py`)."]
+    text = release.agreement.split("\n", 1)[1]  # without its title: this section names it
+    text = text.split("\n## Per article")[0]  # per-article figures stay in AGREEMENT.md
+    return [_demote(_demote(text)).strip(), "", "Per article: `AGREEMENT.md` in this release."]
 
 
 def _leaderboard(release: Release) -> list[str]:
