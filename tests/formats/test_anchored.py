@@ -112,3 +112,17 @@ def test_render_marks_spans() -> None:
         "claims": [],
     }
     assert render("GM x", ann) == "  1| [GM]ORG:gm x"
+
+
+def test_all_occurrences_of_a_shorter_name_leave_the_longer_one_alone() -> None:
+    text = "Airbus A400M and Airbus. Airbus A400M again.\n"
+    data = {
+        "doc_id": "d",
+        "entities": [
+            {"text": "Airbus", "all": True, "type": "ORG", "entity_id": "airbus"},
+            {"text": "Airbus A400M", "all": True, "type": "PRODUCT", "entity_id": "a400m"},
+        ],
+    }
+    regions, _ = read_anchored(data, text, [], "f")
+    spans = sorted((r.start, r.end, r.label) for r in regions if r.kind == "entities")
+    assert spans == [(0, 12, "PRODUCT"), (17, 23, "ORG"), (25, 37, "PRODUCT")]

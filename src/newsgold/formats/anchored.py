@@ -247,13 +247,15 @@ def read_anchored(
                 explicit.append(span)
             if layer == "dates":
                 _anchor(text, item, index, links, regions, problems)
-    for index, item in every:
+    # longest names first: "Airbus A400M" (all) keeps its occurrences from "Airbus" (all)
+    for index, item in sorted(every, key=lambda pair: -len(pair[1].get("text") or "")):
         where = f"/entities/{index}"
         found = [
             s
             for s in occurrences(text, item.get("text") or "")
             if not any(s[0] < e and b < s[1] for b, e in explicit)
         ]
+        explicit.extend(found)
         if not found:
             problems.add(where, f"{_describe(item.get('text') or '')} has no free occurrence")
         attrs = {k: item[k] for k in ATTRS["entities"] if k in item}
