@@ -68,3 +68,11 @@ def test_states_reads_a_score_and_a_dozen() -> None:
     assert states("a score of Airbus A320 passenger jets", 20)
     assert states("a dozen plants", 12)
     assert not states("a score of Airbus A320 passenger jets", 12)
+
+
+def test_states_reads_fractions() -> None:
+    # "about one-third" states 1/3 (guidelines §7.6: fractions are CARDINAL with their value)
+    assert states("about one-third", 1 / 3)
+    assert states("two-thirds of the staff", 2 / 3)
+    assert states("about a quarter", 0.25)
+    assert not states("about one-third", 0.25)

@@ -156,6 +156,12 @@ def numbers_in(phrase: str) -> list[float]:
     return found
 
 
+_PARTS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_FRACTION = re.compile(
+    r"\b(a|one|two|three|four|\d+)[- ](half|halves|thirds?|quarters?|fifths?|tenths?)\b"
+)
+
+
 def states(phrase: str, value: float) -> bool:
     """Whether a phrase states this number, or states no number at all that could be checked."""
     found = numbers_in(phrase)
@@ -165,6 +171,9 @@ def states(phrase: str, value: float) -> bool:
     # "300 to 350 million": the first number of a range shares the last one's scale word.
     scales = [SCALES[w] for w in _BIG if w in lowered]
     candidates = set(found) | {v * s for v in found for s in scales}
+    for count, part in _FRACTION.findall(lowered):  # "about one-third" states 1/3
+        numerator = 1 if count in ("a", "one") else UNITS.get(count) or float(count)
+        candidates.add(numerator / _PARTS[part.rstrip("s")])
     if re.search(r"\ba (?:score|dozen)\b", lowered):  # "a score of jets" is 20, "a dozen" 12
         candidates |= {20.0 if "score" in lowered else 12.0}
     if re.search(r"\b(?:cents?|pence|penny)\b", lowered):  # "17 cents" is 0.17 of the currency
