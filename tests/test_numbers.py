@@ -67,6 +67,7 @@ def test_states_reads_a_score_and_a_dozen() -> None:
     # against it.
     assert states("a score of Airbus A320 passenger jets", 20)
     assert states("a dozen plants", 12)
+    assert states("two dozen stocks", 24)
     assert not states("a score of Airbus A320 passenger jets", 12)
 
 

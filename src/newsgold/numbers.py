@@ -176,6 +176,8 @@ def states(phrase: str, value: float) -> bool:
         candidates.add(numerator / _PARTS[part.rstrip("s")])
     if re.search(r"\ba (?:score|dozen)\b", lowered):  # "a score of jets" is 20, "a dozen" 12
         candidates |= {20.0 if "score" in lowered else 12.0}
+    if re.search(r"\b(?:dozens?|score)\b", lowered):  # "two dozen" is 24
+        candidates |= {v * (12 if "dozen" in lowered else 20) for v in found}
     if re.search(r"\b(?:cents?|pence|penny)\b", lowered):  # "17 cents" is 0.17 of the currency
         candidates |= {v / 100 for v in candidates}
     if re.search(r"(?:^|\s|\()[-−]\d|\bminus\b", lowered):  # "-3.16%", "minus 5"
