@@ -47,7 +47,16 @@ def summary(result: dict[str, Any]) -> dict[str, Any]:
         for name, kappa in data.get("kappa", {}).items():
             row[f"{name}_kappa"] = kappa["kappa"]
             row[f"{name}_observed"] = kappa["observed"]
+            row[f"{name}_n"] = kappa["n"]
         out[layer] = row
+    if "claims" in out:  # the claimer: matched claims whose source span and entity agree
+        matched = out["claims"].get("certainty_n") or 0
+        differ = sum(
+            1
+            for d in result["disagreements"]
+            if d["layer"] == "claims" and d["a"] and d["b"] and "source" in d["fields"]
+        )
+        out["claims"]["source_agreement"] = 1 - differ / matched if matched else None
     return out
 
 
@@ -117,6 +126,12 @@ def markdown(data: dict[str, Any]) -> str:
                 lines.append(
                     f"| {layer} | {name} | {fmt(row[name + '_observed'])} | {fmt(row[key])} |"
                 )
+    source = data["corpus"].get("claims", {}).get("source_agreement")
+    lines += [
+        "",
+        f"Claim source (claimer) agreement on matched claims: {fmt(source)} (same source span and "
+        "entity, or both the article's own assertion).",
+    ]
     lines += ["", ANCHORS, "## Per article", ""]
     lines += [
         "| doc_id | entities strict | dates strict | date values | figures strict | claims partial |",
