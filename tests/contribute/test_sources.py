@@ -106,7 +106,10 @@ def test_gum_texts_are_not_repaired(tmp_path: Path) -> None:
 
 
 def test_sections_mark_captions_and_a_dateline_that_shares_its_line() -> None:
-    text = "Title\nThursday, May 7, 2015 On Tuesday, a flag.\nA photo. Image: NASA.\nMore text.\n"
+    text = (
+        "Title\nThursday, May 7, 2015 On Tuesday, a flag.\nA photo. Image: NASA.\nMore text.\n"
+        "The interview. Audio: Jkthom.\n"
+    )
     sections = draft_sections(text)
     assert [(s["type"], s["text"]) for s in sections] == [
         ("headline", "Title"),
@@ -114,6 +117,7 @@ def test_sections_mark_captions_and_a_dateline_that_shares_its_line() -> None:
         ("body", "On Tuesday, a flag."),
         ("caption", "A photo. Image: NASA."),
         ("body", "More text."),
+        ("caption", "The interview. Audio: Jkthom."),
     ]
 
 

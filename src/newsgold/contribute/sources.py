@@ -82,14 +82,14 @@ def read_source(json_path: Path) -> tuple[dict[str, Any], bytes]:
     return meta, raw
 
 
-CAPTION_LINE = re.compile(r".*\bImage: [^\n]+")  # a photo caption ends in its credit
+CAPTION_LINE = re.compile(r".*\b(?:Image|Video|Audio): [^\n]+")  # a caption ends in its credit
 
 
 def draft_sections(text: str) -> list[dict[str, Any]]:
     """Headline (line 1), dateline (a date at the start of line 2), then body and caption zones.
 
-    A line that ends in a photo credit (``... Image: NASA.``) is a caption; the lines between
-    captions form body sections.
+    A line that ends in a media credit (``... Image: NASA.``, ``Video: …``, ``Audio: …``) is a
+    caption; the lines between captions form body sections.
     """
     first_end = text.index("\n") if "\n" in text else len(text)
     zones: list[tuple[str, int, int]] = [("headline", 0, len(text[:first_end].rstrip()))]
