@@ -6,7 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from live_repo import ROOT, SEED, copy_articles, invariant_problems
+from live_repo import ROOT, SEED, copy_articles, invariant_problems, set_status
 
 from newsgold.corpus import load_corpus
 from newsgold.splits import load_splits
@@ -26,13 +26,13 @@ def test_repository_keeps_the_corpus_invariants() -> None:
 def test_the_invariants_catch_an_empty_split_and_a_corpus_without_gold(tmp_path: Path) -> None:
     # The seed alone: valid, but nothing is in validation.
     assert invariant_problems(copy_articles(tmp_path / "seed")) == ["split 'validation' is empty"]
-    # The seed and a validation article, the seed demoted to draft: valid, but nothing is gold.
+    # The seed and a validation article, both demoted to draft: valid, but nothing is gold.
     record = load_splits(ROOT)
     assert record is not None
     first = record["validation"][0]
     repo = copy_articles(tmp_path / "two", [SEED, first])
-    path = repo / "annotations" / f"{SEED}.json"
-    path.write_text(path.read_text("utf-8").replace('"status": "gold"', '"status": "draft"', 1))
+    for doc_id in (SEED, first):
+        set_status(repo, doc_id, "draft")
     assert invariant_problems(repo) == ["no article is gold"]
 
 
