@@ -77,3 +77,5 @@ def test_states_reads_fractions() -> None:
     assert states("two-thirds of the staff", 2 / 3)
     assert states("about a quarter", 0.25)
     assert not states("about one-third", 0.25)
+    assert states("one in three visits", 1 / 3)  # a ratio states its quotient
+    assert states("one out of every 200 customers", 1 / 200)

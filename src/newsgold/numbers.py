@@ -174,6 +174,8 @@ def states(phrase: str, value: float) -> bool:
     for count, part in _FRACTION.findall(lowered):  # "about one-third" states 1/3
         numerator = 1 if count in ("a", "one") else UNITS.get(count) or float(count)
         candidates.add(numerator / _PARTS[part.rstrip("s")])
+    if re.search(r"\b(?:in|out of)\b", lowered) and len(found) == 2 and found[1]:
+        candidates.add(found[0] / found[1])  # "one in three visits" states 1/3
     if re.search(r"\ba (?:score|dozen)\b", lowered):  # "a score of jets" is 20, "a dozen" 12
         candidates |= {20.0 if "score" in lowered else 12.0}
     if re.search(r"\b(?:dozens?|score)\b", lowered):  # "two dozen" is 24
