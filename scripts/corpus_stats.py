@@ -19,9 +19,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # run from a checkout
 
 from newsgold import jsonio  # noqa: E402
-from newsgold.atomic import write_text  # noqa: E402
 from newsgold.corpus import ANNOTATIONS_DIR, find_root  # noqa: E402
 from newsgold.errors import NewsgoldError  # noqa: E402
+from newsgold.pages import publish  # noqa: E402
 from newsgold.release import build  # noqa: E402
 
 TARGET = Path("docs") / "corpus.md"
@@ -69,21 +69,15 @@ def main(argv: list[str] | None = None) -> int:
         root = args.root.resolve() if args.root else find_root()
         text = page(root)
         target = root / TARGET
-        if args.write:
-            write_text(target, text)
-        elif args.check:
-            current = target.read_text(encoding="utf-8") if target.is_file() else ""
-            if current != text:
-                print(
-                    f"{target} is out of date: run scripts/corpus_stats.py --write", file=sys.stderr
-                )
-                return 1
-        else:
-            print(text, end="")
+        return publish(
+            target,
+            text,
+            "write" if args.write else "check" if args.check else "print",
+            "scripts/corpus_stats.py",
+        )
     except NewsgoldError as err:
         print(f"corpus_stats: {err.located()}", file=sys.stderr)
         return err.status
-    return 0
 
 
 if __name__ == "__main__":

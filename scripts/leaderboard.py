@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # run from a checkout
 
-from newsgold.atomic import write_text  # noqa: E402
 from newsgold.baselines.leaderboard import BOOTSTRAP, SEED, corpus_leaderboard  # noqa: E402
 from newsgold.corpus import load_corpus  # noqa: E402
 from newsgold.errors import NewsgoldError  # noqa: E402
+from newsgold.pages import publish  # noqa: E402
 from newsgold.progress import Progress  # noqa: E402
 
 TARGET = Path("docs") / "leaderboard.md"
@@ -48,21 +48,15 @@ def main(argv: list[str] | None = None) -> int:
         corpus = load_corpus(args.root)
         table = corpus_leaderboard(corpus, Progress("baseline"), args.bootstrap, args.seed)
         target = corpus.root / TARGET
-        if args.write:
-            write_text(target, table)
-        elif args.check:
-            current = target.read_text(encoding="utf-8") if target.is_file() else ""
-            if current != table:
-                print(
-                    f"{target} is out of date: run scripts/leaderboard.py --write", file=sys.stderr
-                )
-                return 1
-        else:
-            print(table, end="")
+        return publish(
+            target,
+            table,
+            "write" if args.write else "check" if args.check else "print",
+            "scripts/leaderboard.py",
+        )
     except NewsgoldError as err:
         print(f"leaderboard: {err.located()}", file=sys.stderr)
         return err.status
-    return 0
 
 
 if __name__ == "__main__":
