@@ -188,6 +188,9 @@ def main(argv: list[str] | None = None) -> int:
             {p.name for p in (record / "passes" / PASSES[0]).glob("*.json")}
             & {p.name for p in (record / "passes" / PASSES[1]).glob("*.json")}
         )
+        if not recorded:
+            print("no article has two recorded passes yet; nothing to measure", file=sys.stderr)
+            return 0
         with tempfile.TemporaryDirectory() as tmp:
             built = {name: Path(tmp) / name for name in PASSES}
             for name, folder in built.items():
@@ -221,11 +224,9 @@ def main(argv: list[str] | None = None) -> int:
         return err.status
     print(f"{len(recorded)} article(s) with two passes; {len(shared)} added or updated")
     for layer, row in summary(total).items():
-        extra = (
-            f" value={row['value_agreement']:.3f}" if row.get("value_agreement") is not None else ""
-        )
+        extra = f" value={fmt(row.get('value_agreement'))}" if layer in ("dates", "figures") else ""
         print(
-            f"{layer:9} strict F1 {row['strict_f1']:.3f}  partial F1 {row['partial_f1']:.3f}{extra}"
+            f"{layer:9} strict F1 {fmt(row['strict_f1'])}  partial F1 {fmt(row['partial_f1'])}{extra}"
         )
     return 0
 
