@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgold.timex import is_valid, value_problem
+from newsgold.timex import canonical, is_valid, value_problem
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,26 @@ def test_invalid_values(timex_type: str, value: str, incident: str) -> None:
     problem = value_problem(timex_type, value)
     assert problem is not None and problem[0] == incident
     assert repr(value) in problem[1] or value in problem[1]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("199", "199X"),  # TimeML's decade (TempEval-3, HeidelTime): the 1990s
+        ("19", "19XX"),  # TimeML's century: the 1900s
+        ("199X", "199X"),
+        ("1990", "1990"),
+        ("2025-01", "2025-01"),
+        ("P10Y", "P10Y"),
+        ("PRESENT_REF", "PRESENT_REF"),
+    ],
+)
+def test_canonical_pads_timeml_decades_and_centuries(value: str, expected: str) -> None:
+    assert canonical(value) == expected
+    assert is_valid("DATE", canonical(value)) == is_valid("DATE", expected)
+
+
+def test_gold_values_stay_in_the_guidelines_form() -> None:
+    # Only predictions are read through canonical(); gold must write 199X and 19XX.
+    assert not is_valid("DATE", "199")
+    assert not is_valid("DATE", "19")

@@ -22,9 +22,22 @@ _CALENDAR = re.compile(
     r"|(?P<season>SP|SU|FA|WI)"
     r"))?$"
 )
+# TimeML writes a decade or century as its leading digits ("199" the 1990s, "19" the 1900s), as
+# TempEval-3's data and HeidelTime do; the guidelines pad them with X ("199X", "19XX").
+_TIMEML_YEAR = re.compile(r"^(?P<digits>\d{2,3})(?=$|[-T])")
 _TIME_PART = re.compile(
     r"^(?:(?P<hour>\d{2})(?::(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?|MO|MI|AF|EV|NI|DT)$"
 )
+
+
+def canonical(value: str) -> str:
+    """A TIMEX3 value in the guidelines' form: TimeML's decade "199" and century "19" (alone
+    or before a further part) become "199X" and "19XX"; every other value is returned as is."""
+    match = _TIMEML_YEAR.match(value)
+    if not match:
+        return value
+    digits = match["digits"]
+    return digits + "X" * (4 - len(digits)) + value[match.end() :]
 
 
 def _duration_problem(value: str) -> str | None:

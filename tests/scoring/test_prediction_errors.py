@@ -257,3 +257,13 @@ def test_well_formed_but_wrong_values_are_scored_not_refused() -> None:
         "figures": [{"start": 30, "end": 32, "kind": "CARDINAL", "value": 52}],
     }
     assert check_predictions([wrong], {"d": text})[1] == []
+
+
+def test_timeml_decade_and_century_values_are_accepted() -> None:
+    # TempEval-3's data and HeidelTime write the 1990s as "199" and the 1900s as "19".
+    text = "In the 1990s, as in the 20th century, troops stayed."
+    dates = [
+        {"start": 3, "end": 12, "type": "DATE", "value": "199"},
+        {"start": 20, "end": 36, "type": "DATE", "value": "19"},
+    ]
+    assert check_predictions([{"doc_id": "d", "dates": dates}], {"d": text})[1] == []

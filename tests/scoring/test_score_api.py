@@ -198,6 +198,20 @@ def test_date_metrics_by_hand() -> None:
     assert result.headline()["dates.value_f1"] == pytest.approx(2 / 7)
 
 
+def test_timeml_decade_and_century_values_equal_the_guidelines_forms() -> None:
+    t = "In the 1990s, as in the 20th century, troops stayed."
+    gold = [
+        _date(t, "1990s", "DATE", "199X", anchor=None, function=None),
+        _date(t, "20th century", "DATE", "19XX", anchor=None, function=None),
+    ]
+    pred = [_date(t, "1990s", "DATE", "199"), _date(t, "20th century", "DATE", "19")]
+    result = score(
+        gold_from_rows([rows_document("d", t, dates=gold)]), [{"doc_id": "d", "dates": pred}]
+    )
+    assert result.metrics("dates")["value"].f1 == 1.0
+    assert result.headline()["dates.value_f1"] == 1.0
+
+
 FIGURE_TEXT = "more than 10,000 troops, $1.5 million and 10-12% of them."
 
 

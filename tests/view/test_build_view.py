@@ -153,6 +153,19 @@ def test_overlay_against_hand_worked_counts(repo: Path, tmp_path: Path) -> None:
     assert all(m["data-status"] == "spurious" for m in spurious_claim)
     raw = (tmp_path / "site" / "articles" / f"{HOSTILE}.html").read_text("utf-8")
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; sys" in raw  # the system name
+    # The claims panel counts and lists the 3 gold claims; the spurious one is listed apart.
+    panels = {a["id"] for t, a in page.tags if t == "section" and a.get("id")}
+    assert {"claims", "spurious-claims"} <= panels
+    assert "<h2>Claims (3)</h2>" in raw and "<h2>Spurious predicted claims (1)</h2>" in raw
+    gold_list, spurious_list = raw.split('<section class="panel" id="claims">')[1].split(
+        'id="spurious-claims"'
+    )
+    assert gold_list.count('class="claim-item') == 3 and "p-claims-1" not in gold_list
+    assert (
+        spurious_list.count('class="claim-item') == 1 and 'data-claim="p-claims-1"' in spurious_list
+    )
+    seed_page = (tmp_path / "site" / "articles" / f"{SEED}.html").read_text("utf-8")
+    assert 'id="spurious-claims"' not in seed_page  # no predictions for it: no such panel
     seed = (tmp_path / "site" / "articles" / f"{SEED}.html").read_text("utf-8")
     assert "No line for this document in the predictions file" in seed
     assert 'data-status="' not in seed

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import colorsys
 import json
+import re
 import struct
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +19,8 @@ from view_fixtures import (
     Page,
     hostile_predictions,
     make_repo,
+    span,
+    write_doc,
 )
 
 from newsgold.view import build_view
@@ -180,3 +184,67 @@ def test_toggles_links_and_tooltips(site: Path, browser: Browser, tmp_path: Path
     assert browser.problems(session) == []
     assert {u.split(":")[0] for u in browser.requests(session)} == {"file"}
     assert HOSTILE_URL not in browser.requests(session)
+
+
+def test_index_table_scrolls_inside_its_box_on_narrow_screens(site: Path, browser: Browser) -> None:
+    session = browser.open((site / "index.html").as_uri())
+    metrics = {"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": False}
+    browser.call("Emulation.setDeviceMetricsOverride", metrics, session=session)
+    sizes = browser.evaluate(
+        session,
+        "(() => { const box = document.getElementById('articles').parentElement;"
+        " return [document.documentElement.scrollWidth, window.innerWidth,"
+        " box.scrollWidth, box.clientWidth, getComputedStyle(box).overflowX]; })()",
+    )
+    page_width, viewport, table_width, box_width, overflow = sizes
+    assert page_width <= viewport  # the page itself does not scroll sideways
+    assert table_width > box_width and overflow == "auto"  # the table scrolls inside its box
+    browser.call("Emulation.clearDeviceMetricsOverride", session=session)
+
+
+def _hue(css: str) -> tuple[float, float]:
+    """Hue in degrees and saturation of a computed 'rgb(r, g, b)' colour."""
+    r, g, b = (int(n) / 255 for n in re.findall(r"\d+", css)[:3])
+    hue, _, saturation = colorsys.rgb_to_hls(r, g, b)
+    return hue * 360, saturation
+
+
+def test_figures_have_a_hue_no_entity_type_uses(site: Path, browser: Browser) -> None:
+    session = browser.open(article(site, HOSTILE))
+    fills = browser.evaluate(
+        session,
+        "Object.fromEntries(Array.from(document.querySelectorAll('.legend .sw[class*=\"ent-\"]'),"
+        " e => [e.className, getComputedStyle(e).backgroundColor]))",
+    )
+    figure = browser.evaluate(
+        session, "getComputedStyle(document.querySelector('[data-id=\"f1\"]')).backgroundColor"
+    )
+    assert len(fills) == 11 and figure not in fills.values()
+    figure_hue, _ = _hue(figure)
+    for name, fill in fills.items():
+        hue, saturation = _hue(fill)
+        if saturation > 0.1:  # LAW's grey has no hue to confuse
+            distance = min(abs(hue - figure_hue), 360 - abs(hue - figure_hue))
+            assert distance >= 20, (name, fill, figure)
+
+
+def test_runs_of_blank_lines_open_no_large_band(tmp_path: Path, browser: Browser) -> None:
+    # One blank line between the first two paragraphs, seven between the last two: both gaps are
+    # drawn the same height, and the text is still all there.
+    text = "One here.\n\nTwo here.\n\n\n\n \n\n\n\nThree here.\n"
+    doc_id = "2025-03-05-example-blank"
+    entities = [
+        span(text, word, id=f"e{n}", type="ORG", entity_id=word.lower())
+        for n, word in enumerate(("One", "Two", "Three"), start=1)
+    ]
+    repo = tmp_path / "repo"
+    write_doc(repo, doc_id, text, {"entities": entities})
+    build_view(repo, out=tmp_path / "site")
+    session = browser.open(article(tmp_path / "site", doc_id))
+    tops = browser.evaluate(
+        session,
+        "['e1', 'e2', 'e3'].map(id => document.querySelector(`[data-id=\"${id}\"]`)"
+        ".getBoundingClientRect().top)",
+    )
+    assert tops[2] - tops[1] == pytest.approx(tops[1] - tops[0], abs=1)
+    assert browser.evaluate(session, "document.getElementById('text').textContent") == text

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgold.view.markup import Mark, build, class_token
+from newsgold.view.markup import GAP_RANK, Mark, blank_runs, build, class_token
 
 
 def mark(start: int, end: int, name: str, rank: int = 0) -> Mark:
@@ -54,6 +54,21 @@ def parse(html: str) -> Coverage:
 
 def test_no_marks_is_the_escaped_text() -> None:
     assert build("a < b & c", []) == "a &lt; b &amp; c"
+
+
+def test_blank_runs_mark_the_blank_lines_after_the_first() -> None:
+    # "a", three blank lines (one with spaces), "b", one blank line, "c": only the second and
+    # third blank lines of the run are marked; a single blank line is left alone.
+    text = "a\n\n  \n\nb\n\nc\n"
+    [gap] = blank_runs(text)
+    assert (gap.start, gap.end, gap.rank, gap.classes) == (3, 7, GAP_RANK, ("gap",))
+    assert text[gap.start : gap.end] == "  \n\n"
+    # Inside a mark covering the run, the gap nests innermost and the text is unchanged.
+    html = build(text, [mark(0, len(text), "sec"), *blank_runs(text)])
+    assert html == (
+        '<span class="sec" data-k="sec">a\n\n<span class="gap" aria-hidden="true">  \n\n</span>'
+        "b\n\nc\n</span>"
+    )
 
 
 def test_nested_marks_become_nested_elements() -> None:

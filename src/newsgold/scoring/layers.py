@@ -12,6 +12,7 @@ from typing import Any
 
 from newsgold.scoring.counts import Accuracy, LayerCounts, Scores
 from newsgold.scoring.matching import Alignment, Span, match, match_all
+from newsgold.timex import canonical
 
 Item = Mapping[str, Any]
 LABEL_FIELD = {"entities": "type", "dates": "type", "figures": "kind", "claims": ""}
@@ -97,6 +98,14 @@ def _same(gold: Item, pred: Item, name: str) -> bool:
     return gold.get(name) == pred.get(name)
 
 
+def _same_value(gold: Item, pred: Item) -> bool:
+    """Whether two TIMEX3 values are equal once TimeML's decade / century forms are padded."""
+    g, p = gold.get("value"), pred.get("value")
+    if isinstance(g, str) and isinstance(p, str):
+        return canonical(g) == canonical(p)
+    return g == p
+
+
 def _no_tallies(
     gold: Sequence[Item], pred: Sequence[Item], al: Alignment, ctx: Context
 ) -> Counter[str]:
@@ -108,7 +117,8 @@ def _date_tallies(
 ) -> Counter[str]:
     out: Counter[str] = Counter()
     for g, p, _ in al.pairs:
-        for name in ("value", "type", "mod"):
+        out["value"] += _same_value(gold[g], pred[p])
+        for name in ("type", "mod"):
             out[name] += _same(gold[g], pred[p], name)
     return out
 

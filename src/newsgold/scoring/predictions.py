@@ -11,7 +11,7 @@ from newsgold import jsonio
 from newsgold.corpus import LAYERS
 from newsgold.errors import NewsgoldError
 from newsgold.schemas import enum
-from newsgold.timex import value_problem
+from newsgold.timex import canonical, value_problem
 from newsgold.validate.schema import schema_incidents
 
 MAX_SHOWN = 20  # problems listed in one error message
@@ -92,11 +92,13 @@ def value_problems(obj: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     """Values that cannot exist in a schema-valid object: a TIMEX3 value no type allows, an id
     given twice.
 
+    TimeML's decade and century values ("199", "19") are read as the guidelines' "199X", "19XX".
     A well-formed but wrong value (a value of another type, a figure that misreads its digits)
     is a prediction to score, not a fault of the file.
     """
     for i, date in enumerate(obj.get("dates", [])):
         value = date.get("value")
+        value = canonical(value) if isinstance(value, str) else value
         problem = value_problem(date["type"], value) if isinstance(value, str) else None
         if problem is not None and all(value_problem(t, value) for t in enum("timex_type")):
             yield f"/dates/{i}/value", f"{problem[1]} (and no other TIMEX3 type allows it)"

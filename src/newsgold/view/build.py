@@ -24,7 +24,7 @@ from newsgold.scoring.predictions import Predictions, read_predictions
 from newsgold.validate import validate
 from newsgold.validate.incidents import ERROR
 from newsgold.view.layers import LAYERS, Lookup, items, marks
-from newsgold.view.markup import build
+from newsgold.view.markup import blank_runs, build
 from newsgold.view.overlay import PREDICTED_LAYERS, STATUSES
 from newsgold.view.page import (
     IndexRow,
@@ -134,7 +134,11 @@ def build_view(
         lookup = Lookup(doc.annotations, doc.text)
         gold_file = f"{ANNOTATIONS_DIR}/{doc_id}.json"
         drawn = build(
-            doc.text, marks(doc.text, found, lookup, (gold_file, guessed.source if guessed else ""))
+            doc.text,
+            [
+                *marks(doc.text, found, lookup, (gold_file, guessed.source if guessed else "")),
+                *blank_runs(doc.text),
+            ],
         )
         notes = incidents.get(doc_id, [])
         files[f"articles/{doc_id}.html"] = article_page(

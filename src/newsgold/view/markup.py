@@ -16,6 +16,9 @@ from html import escape
 
 _ATTR_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _CLASS_TOKEN = re.compile(r"[^A-Za-z0-9_-]")
+# A line break, one blank line, then the further blank lines of the run (the group).
+_BLANK_RUN = re.compile(r"\n[^\S\n]*\n((?:[^\S\n]*\n)+)")
+GAP_RANK = 1000  # innermost: a gap holds only whitespace, inside whatever mark covers it
 
 
 def class_token(value: str) -> str:
@@ -50,6 +53,18 @@ class Mark:
             parts.append(f' {name}="{escape(value, quote=True)}"')
         parts.append(">")
         return "".join(parts)
+
+
+def blank_runs(text: str) -> list[Mark]:
+    """Marks of class ``gap`` over the blank lines after the first of each run.
+
+    The stylesheet hides them, so a run of blank lines is drawn as one blank line instead of a
+    large empty band; the characters stay in the page (offsets and ``textContent`` unchanged).
+    """
+    return [
+        Mark(m.start(1), m.end(1), GAP_RANK, ("gap",), (("aria-hidden", "true"),))
+        for m in _BLANK_RUN.finditer(text)
+    ]
 
 
 def build(text: str, marks: Sequence[Mark]) -> str:

@@ -178,6 +178,24 @@ def _claim_item(item: Item, lookup: Lookup) -> str:
     )
 
 
+def _claims_panels(found: list[Item], lookup: Lookup) -> str:
+    """The claims panel, counting and listing gold claims, and a panel of spurious predicted claims
+    (only when there are some): a prediction is no claim of the article."""
+    claims = [i for i in found if i.layer == "claims"]
+    out = []
+    for title, listed, panel_id in (
+        ("Claims", [i for i in claims if not i.predicted], "claims"),
+        ("Spurious predicted claims", [i for i in claims if i.predicted], "spurious-claims"),
+    ):
+        if listed or panel_id == "claims":
+            rows = "".join(_claim_item(i, lookup) for i in listed)
+            out.append(
+                f'\n<section class="panel" id="{panel_id}"><h2>{title} ({len(listed)})</h2>'
+                f'<ol class="claims">{rows}</ol></section>\n'
+            )
+    return "".join(out)
+
+
 def article_page(
     doc_id: str,
     metadata: dict[str, Any],
@@ -248,12 +266,7 @@ def article_page(
             f"<p><code>{e(overlay.file)}</code>{system}{note}</p>{body}</section>\n"
         )
     parts.append(_legend(found, overlay))
-    claims = [i for i in found if i.layer == "claims"]
-    listed = "".join(_claim_item(i, lookup) for i in claims)
-    parts.append(
-        f'\n<section class="panel"><h2>Claims ({len(claims)})</h2>'
-        f'<ol class="claims">{listed}</ol></section>\n'
-    )
+    parts.append(_claims_panels(found, lookup))
     parts.append('</aside>\n</div>\n<div id="tip" role="tooltip" hidden></div>\n')
     parts.append(f"<script>{asset('view.js')}</script>\n</body>\n</html>\n")
     return "".join(parts)
@@ -311,13 +324,13 @@ def index_page(
     if overlay_file is not None:
         foot += [f'<td class="num">{sums["st-" + s]}</td>' for s in STATUSES]
     table = (
-        '<table class="counts" id="articles"><thead><tr>'
+        '<div class="table-box"><table class="counts" id="articles"><thead><tr>'
         + "".join(head)
         + "</tr></thead><tbody>"
         + "".join(body)
         + "</tbody><tfoot><tr>"
         + "".join(foot)
-        + "</tr></tfoot></table>"
+        + "</tr></tfoot></table></div>"
     )
     parts = [
         _head("newsgold corpus", "en", script=False),
