@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,13 +49,12 @@ def register(sub: Any) -> None:
 
 
 def load_line(out: Path, config: str | None = None) -> str:
-    """The one-line Python call that loads a release folder."""
-    try:
-        shown = Path(os.path.relpath(out.resolve(), Path.cwd()))
-    except ValueError:  # another drive on Windows
-        shown = out.resolve()
-    if shown.as_posix().startswith(".."):
-        shown = out.resolve()
+    """The one-line Python call that loads a release folder, by its absolute path.
+
+    A relative path would only work from the folder the build ran in; from anywhere else
+    ``load_dataset`` takes it for a Hub name and fails with a confusing cache error.
+    """
+    shown = out.resolve()
     args = json.dumps(shown.as_posix()) + (f", {json.dumps(config)}" if config else "")
     return f"from datasets import load_dataset; ds = load_dataset({args})"
 
