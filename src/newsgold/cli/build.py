@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgold import __version__
-from newsgold.cli._common import add_format_option, add_root_option, repository
+from newsgold.cli._common import add_format_option, add_out_option, add_root_option, repository
 from newsgold.cli.validate import render_text
 from newsgold.progress import Progress
 
@@ -30,9 +30,7 @@ def register(sub: Any) -> None:
             "are invalid (exit 1)."
         ),
     )
-    p.add_argument(
-        "--out", type=Path, help="release folder (default: release/ in the repository root)"
-    )
+    add_out_option(p, "release folder (default: release/ in the repository root)", "DIR")
     p.add_argument(
         "--no-text",
         action="store_true",

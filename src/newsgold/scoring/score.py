@@ -28,6 +28,8 @@ from newsgold.splits import MIN_DOCUMENTS, check_splits
 
 FORMAT = "newsgold-score/1"
 DEFAULT_TOLERANCE = 0.01
+DEFAULT_CONFIDENCE = 0.95  # of bootstrap intervals
+COMPARE_ROUNDS = 1000  # resamples or permutations of a paired test when none are asked for
 METHODS = ("bootstrap", "randomization")  # the paired tests of newsgold.scoring.stats
 Progress = Callable[[int, int], None]
 PredictionSource = Path | str | Iterable[Mapping[str, Any]] | Predictions
@@ -281,7 +283,7 @@ def score(
     include_drafts: bool = False,
     bootstrap: int = 0,
     seed: int = 0,
-    confidence: float = 0.95,
+    confidence: float = DEFAULT_CONFIDENCE,
     root: Path | None = None,
     progress: Progress | None = None,
 ) -> ScoreResult:

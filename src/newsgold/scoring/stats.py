@@ -11,7 +11,13 @@ from numpy.typing import NDArray
 
 from newsgold.errors import NewsgoldError
 from newsgold.scoring.layers import headline_parts
-from newsgold.scoring.score import METHODS, Bootstrap, ScoreResult, headline_names
+from newsgold.scoring.score import (
+    DEFAULT_CONFIDENCE,
+    METHODS,
+    Bootstrap,
+    ScoreResult,
+    headline_names,
+)
 
 CHUNK = 200  # resamples drawn at once (bounds memory at CHUNK x documents weights)
 Matrix = NDArray[np.float64]
@@ -61,7 +67,7 @@ def _paired_weights(
         yield 1.0 - swap, swap
 
 
-def _check(samples: int, confidence: float = 0.95) -> None:
+def _check(samples: int, confidence: float = DEFAULT_CONFIDENCE) -> None:
     if samples < 1:
         raise NewsgoldError(f"{samples} resamples; expected at least 1", status=2)
     if not 0 < confidence < 1:
@@ -69,7 +75,7 @@ def _check(samples: int, confidence: float = 0.95) -> None:
 
 
 def bootstrap_intervals(
-    result: ScoreResult, samples: int, seed: int, confidence: float = 0.95
+    result: ScoreResult, samples: int, seed: int, confidence: float = DEFAULT_CONFIDENCE
 ) -> Bootstrap:
     """Percentile intervals of each headline metric over document-level resamples."""
     _check(samples, confidence)
