@@ -126,6 +126,17 @@ def _warn_if_few(scored: int) -> None:
         print(f"newsgold score: warning: {warning}", file=sys.stderr)
 
 
+def _note_unpredicted(result: ScoreResult) -> None:
+    """Say on stderr which layers the predictions never have (reported as not predicted)."""
+    if result.unpredicted:
+        print(
+            f"newsgold score: note: {result.predictions or 'the predictions'} never predict "
+            f"{', '.join(result.unpredicted)} (no document has the key): reported as not "
+            "predicted, not scored as 0",
+            file=sys.stderr,
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     """Score, merge or compare, and print the report."""
     modes = [args.predictions is not None, args.compare is not None, args.merge is not None]
@@ -148,6 +159,8 @@ def run(args: argparse.Namespace) -> int:
         b = score(gold, args.compare[1], progress=Progress("scoring B"), **options)
         comparison = paired_test(a, b, args.bootstrap or COMPARE_ROUNDS, args.seed, args.test)
         status = report(args, comparison.to_dict(), partial(comparison_text, comparison))
+        _note_unpredicted(a)
+        _note_unpredicted(b)
         _warn_if_few(min(len(a.documents), len(b.documents)))
         return status
     if args.merge:
@@ -170,5 +183,6 @@ def run(args: argparse.Namespace) -> int:
         )
     text = partial(result.to_text, per_doc=args.per_doc)
     status = report(args, result.to_dict(args.per_doc), text, rows="documents")
+    _note_unpredicted(result)
     _warn_if_few(len(result.documents))  # after the report: a failed write stays one message
     return status

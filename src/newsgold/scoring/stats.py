@@ -96,6 +96,8 @@ def bootstrap_intervals(
             intervals[name] = (float(low), float(high))
         else:
             intervals[name] = (None, None)
+        if not result.predicted(name.split(".")[0]):
+            intervals[name] = (None, None)  # no interval of a score not reported
     return Bootstrap(samples, seed, confidence, intervals)
 
 
@@ -186,6 +188,8 @@ def paired_test(
     score_a, score_b = a.headline(), b.headline()
     tests = {}
     for col, name in enumerate(names):
-        p = None if np.isnan(observed[0, col]) else float((extreme[col] + 1) / (valid[col] + 1))
+        layer = name.split(".")[0]
+        unknown = np.isnan(observed[0, col]) or not (a.predicted(layer) and b.predicted(layer))
+        p = None if unknown else float((extreme[col] + 1) / (valid[col] + 1))
         tests[name] = MetricTest(score_a[name], score_b[name], p)
     return Comparison(a, b, method, samples, seed, tests)
