@@ -35,7 +35,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_build_prints_a_summary_ending_in_a_working_load_dataset_line(
-    env: dict[str, str], repo: Path
+    env: dict[str, str], repo: Path, tmp_path: Path
 ) -> None:
     done = run(env, "build", cwd=repo)
     assert done.returncode == 0, done.stderr
@@ -45,12 +45,13 @@ def test_build_prints_a_summary_ending_in_a_working_load_dataset_line(
     assert "drafts left out: 1 (newsgold build --include-drafts adds them)" in done.stdout
     assert lines[-2:] == [
         "Load it with:",
-        '  from datasets import load_dataset; ds = load_dataset("release")',
+        f'  from datasets import load_dataset; ds = load_dataset("{(repo / "release").resolve().as_posix()}")',
     ]
     assert done.stderr == ""  # no progress bar when stderr is not a terminal
     code = lines[-1].strip() + "; print(ds['train'][0]['doc_id'])"
+    elsewhere = tmp_path  # the line must work from any folder, not only where build ran
     loaded = subprocess.run(
-        [sys.executable, "-c", code], cwd=repo, env=env, capture_output=True, text=True
+        [sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True
     )
     assert loaded.returncode == 0, loaded.stderr
     assert loaded.stdout.strip() == ZURICH

@@ -35,7 +35,19 @@ def broken(text, metadata):
 
 
 def crashing(text, metadata):
+    return _inner(text)
+
+
+def _inner(text):
     raise RuntimeError("model crashed")
+
+
+def with_numpy(text, metadata):
+    import numpy as np
+
+    first = GOLD["entities"][0]
+    span = {{"start": np.int64(first["start"]), "end": np.int64(first["end"]), "type": first["type"]}}
+    return {{"entities": np.array([span], dtype=object), "dates": [], "figures": np.array([])}}
 """
 
 
@@ -86,10 +98,28 @@ def test_bad_model_output_writes_nothing(models: Path, capsys: pytest.CaptureFix
     assert f"toy_models:broken:{DOC}/entities/0/end: invalid model output: end" in err
     assert not out.exists()
     assert main(["predict", "--model", "toy_models:crashing", "--out", str(out)]) == 1
-    assert "the model raised RuntimeError: model crashed" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith(
+        f"newsgold predict: toy_models:crashing:{DOC}: the model raised RuntimeError: model crashed\n"
+        "Traceback (the model's last 2 frame(s)):\n"
+    )
+    assert "toy_models.py" in err and ", in crashing\n" in err and ", in _inner\n" in err
+    assert "harness.py" not in err  # the model's frames, not newsgold's
     assert main(["predict", "--model", "no_such_module:f"]) == 2
     assert main(["predict", "--model", "toy_models"]) == 2
     assert not out.exists()
+
+
+def test_predict_converts_numpy_output_to_plain_json(models: Path) -> None:
+    out = models / "numpy.jsonl"
+    assert main(["predict", "--model", "toy_models:with_numpy", "--out", str(out)]) == 0
+    line = json.loads(out.read_text(encoding="utf-8"))
+    gold = json.loads((ROOT / "annotations" / f"{DOC}.json").read_text(encoding="utf-8"))
+    first = gold["entities"][0]
+    assert line["entities"] == [
+        {"start": first["start"], "end": first["end"], "type": first["type"]}
+    ]
+    assert line["figures"] == [] and line["dates"] == []
 
 
 def test_bad_predictions_exit_1_with_located_message(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from newsgold import jsonio
 from newsgold.atomic import write_text
-from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, find_root
+from newsgold.corpus import ANNOTATIONS_DIR, CORPUS_DIR, LAYERS, find_root
 from newsgold.errors import NewsgoldError
 
 
@@ -45,10 +45,42 @@ def add_split_option(p: argparse.ArgumentParser, what: str = "only articles") ->
     )
 
 
-def add_format_option(p: argparse.ArgumentParser, what: str = "output") -> None:
-    """``--format text|json`` for commands whose output a script may consume."""
+TEXT_FORMATS = ("text", "json")  # commands that print a summary or a list of findings
+REPORT_FORMATS = ("table", "json", "markdown")  # commands whose report pastes into a page
+
+
+def add_format_option(
+    p: argparse.ArgumentParser,
+    what: str = "output",
+    choices: Sequence[str] = TEXT_FORMATS,
+) -> None:
+    """``--format``: one of ``choices``, the first the default, which the help shows."""
     p.add_argument(
-        "--format", choices=["text", "json"], default="text", help=f"{what} format (default: text)"
+        "--format",
+        choices=choices,
+        default=choices[0],
+        help=f"{what} format (default: %(default)s)",
+    )
+
+
+def add_out_option(p: argparse.ArgumentParser, help: str, metavar: str = "FILE") -> None:
+    """``--out FILE|DIR``, where every command writes; ``--output`` is kept as a hidden alias.
+
+    ``help`` says what is written and the default, e.g. "write the report here (default: ...)".
+    """
+    p.add_argument("--out", type=Path, metavar=metavar, help=help)
+    p.add_argument("--output", type=Path, dest="out", help=argparse.SUPPRESS)
+
+
+def add_layers_option(p: argparse.ArgumentParser, what: str) -> None:
+    """``--layers LAYER...``: some of the annotation layers, all by default."""
+    p.add_argument(
+        "--layers",
+        nargs="+",
+        choices=LAYERS,
+        default=list(LAYERS),
+        metavar="LAYER",
+        help=f"{what}: some of {', '.join(LAYERS)} (default: all)",
     )
 
 
@@ -62,16 +94,9 @@ def emit(text: str, output: Path | None = None) -> None:
 
 
 def add_report_options(p: argparse.ArgumentParser) -> None:
-    """``--format table|json|markdown`` and ``--output FILE``, as every report command has."""
-    p.add_argument(
-        "--format", choices=["table", "json", "markdown"], default="table", help="output format"
-    )
-    p.add_argument(
-        "--output",
-        type=Path,
-        metavar="FILE",
-        help="write the report here (default: standard output)",
-    )
+    """``--format table|json|markdown`` and ``--out FILE``, as every report command has."""
+    add_format_option(p, "report", REPORT_FORMATS)
+    add_out_option(p, "write the report here (default: standard output)")
 
 
 def report(
@@ -82,7 +107,7 @@ def report(
     ``rows`` names a per-document mapping of ``data`` written one compact line per entry.
     """
     if args.format == "json":
-        emit(jsonio.dumps_with_rows(data, rows) if rows else jsonio.dumps(data), args.output)
+        emit(jsonio.dumps_with_rows(data, rows) if rows else jsonio.dumps(data), args.out)
     else:
-        emit(text(args.format == "markdown"), args.output)
+        emit(text(args.format == "markdown"), args.out)
     return 0

@@ -7,8 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from newsgold.cli._common import add_report_options, report
-from newsgold.corpus import LAYERS
+from newsgold.cli._common import add_layers_option, add_report_options, report
 from newsgold.scoring.agree import agree
 
 
@@ -29,9 +28,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--root", type=Path, help="repository whose corpus/ supplies texts (default: found upward)"
     )
-    p.add_argument(
-        "--layers", nargs="+", choices=LAYERS, default=list(LAYERS), help="layers (default: all)"
-    )
+    add_layers_option(p, "layers to compare")
     add_report_options(p)
     p.add_argument(
         "--limit", type=int, metavar="N", help="list at most N disagreements in table and markdown"

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from newsgold import jsonio
 from newsgold.baselines import predict
 from newsgold.baselines.rules import SYSTEM, extract
-from newsgold.cli._common import add_root_option, add_split_option, emit, repository
+from newsgold.cli._common import add_out_option, add_root_option, add_split_option, emit, repository
 from newsgold.corpus import load_corpus
 from newsgold.progress import Progress
 from newsgold.splits import in_splits
@@ -28,12 +27,7 @@ def register(sub: Any) -> None:
             "only. The rules are documented in docs/baseline.md."
         ),
     )
-    p.add_argument(
-        "--out",
-        type=Path,
-        metavar="FILE",
-        help="predictions file to write, atomically (default: standard output)",
-    )
+    add_out_option(p, "predictions file to write, atomically (default: standard output)")
     add_root_option(p)
     add_split_option(p)
     p.set_defaults(func=run)

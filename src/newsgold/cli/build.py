@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgold import __version__
-from newsgold.cli._common import add_format_option, add_root_option, repository
+from newsgold.cli._common import add_format_option, add_out_option, add_root_option, repository
 from newsgold.cli.validate import render_text
 from newsgold.progress import Progress
 
@@ -31,9 +30,7 @@ def register(sub: Any) -> None:
             "are invalid (exit 1)."
         ),
     )
-    p.add_argument(
-        "--out", type=Path, help="release folder (default: release/ in the repository root)"
-    )
+    add_out_option(p, "release folder (default: release/ in the repository root)", "DIR")
     p.add_argument(
         "--no-text",
         action="store_true",
@@ -50,13 +47,12 @@ def register(sub: Any) -> None:
 
 
 def load_line(out: Path, config: str | None = None) -> str:
-    """The one-line Python call that loads a release folder."""
-    try:
-        shown = Path(os.path.relpath(out.resolve(), Path.cwd()))
-    except ValueError:  # another drive on Windows
-        shown = out.resolve()
-    if shown.as_posix().startswith(".."):
-        shown = out.resolve()
+    """The one-line Python call that loads a release folder, by its absolute path.
+
+    A relative path would only work from the folder the build ran in; from anywhere else
+    ``load_dataset`` takes it for a Hub name and fails with a confusing cache error.
+    """
+    shown = out.resolve()
     args = json.dumps(shown.as_posix()) + (f", {json.dumps(config)}" if config else "")
     return f"from datasets import load_dataset; ds = load_dataset({args})"
 

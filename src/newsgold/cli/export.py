@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from newsgold import jsonio
-from newsgold.cli._common import add_format_option, add_root_option, emit, repository
+from newsgold.cli._common import (
+    add_format_option,
+    add_out_option,
+    add_root_option,
+    emit,
+    repository,
+)
 from newsgold.formats import brat, labelstudio
 from newsgold.formats.common import Exported
 
@@ -43,9 +48,7 @@ def register(sub: Any) -> None:
         tool.add_argument(
             "doc_ids", nargs="*", metavar="DOC_ID", help="documents to export (default: all)"
         )
-        tool.add_argument(
-            "--out", type=Path, help=f"output folder (default: {default} in the repository)"
-        )
+        add_out_option(tool, f"output folder (default: {default} in the repository)", "DIR")
         add_root_option(tool)
         add_format_option(tool, "report")
     ls.set_defaults(func=run_labelstudio)

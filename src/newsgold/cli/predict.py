@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from newsgold import jsonio
-from newsgold.cli._common import add_root_option, add_split_option, emit, repository
+from newsgold.cli._common import (
+    add_out_option,
+    add_root_option,
+    add_split_option,
+    emit,
+    repository,
+)
 from newsgold.corpus import load_corpus
 from newsgold.progress import Progress
 from newsgold.scoring.harness import load_model, predict
@@ -33,12 +38,7 @@ def register(sub: Any) -> None:
         metavar="MODULE:CALLABLE",
         help="the extractor, e.g. mymodel:extract",
     )
-    p.add_argument(
-        "--out",
-        type=Path,
-        metavar="FILE",
-        help="predictions file to write (default: standard output)",
-    )
+    add_out_option(p, "predictions file to write (default: standard output)")
     add_root_option(p)
     add_split_option(p)
     p.set_defaults(func=run)

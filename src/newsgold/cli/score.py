@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from newsgold import jsonio
-from newsgold.cli._common import add_report_options, add_split_option, report
-from newsgold.corpus import LAYERS
+from newsgold.cli._common import add_layers_option, add_report_options, add_split_option, report
 from newsgold.errors import NewsgoldError
 from newsgold.progress import Progress
 from newsgold.scoring.report import comparison_text
 from newsgold.scoring.score import (
+    COMPARE_ROUNDS,
+    DEFAULT_CONFIDENCE,
     DEFAULT_TOLERANCE,
     METHODS,
     ScoreResult,
@@ -47,13 +48,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--root", type=Path, help="repository whose corpus/ supplies texts (default: found upward)"
     )
-    p.add_argument(
-        "--layers",
-        nargs="+",
-        choices=LAYERS,
-        default=list(LAYERS),
-        help="layers to score (default: all)",
-    )
+    add_layers_option(p, "layers to score")
     add_split_option(p, "score only gold documents")
     p.add_argument(
         "--include-drafts", action="store_true", help="also score documents whose status is draft"
@@ -67,7 +62,7 @@ def register(sub: Any) -> None:
         type=float,
         default=DEFAULT_TOLERANCE,
         metavar="X",
-        help=f"relative tolerance of figure values (default: {DEFAULT_TOLERANCE})",
+        help="relative tolerance of figure values (default: %(default)s)",
     )
     p.add_argument(
         "--bootstrap",
@@ -75,8 +70,8 @@ def register(sub: Any) -> None:
         default=0,
         metavar="N",
         help=(
-            "document-level bootstrap resamples for confidence intervals; with --compare, the "
-            "rounds of the test (default 1000)"
+            "document-level bootstrap resamples for confidence intervals (default: %(default)s, "
+            f"no intervals); with --compare, the rounds of the test (default: {COMPARE_ROUNDS})"
         ),
     )
     p.add_argument(
@@ -84,13 +79,14 @@ def register(sub: Any) -> None:
         type=int,
         default=0,
         metavar="S",
-        help="random seed of the resampling (default: 0)",
+        help="random seed of the resampling (default: %(default)s)",
     )
     p.add_argument(
         "--confidence",
         type=float,
-        default=0.95,
-        help="confidence level of the intervals (default: 0.95)",
+        default=DEFAULT_CONFIDENCE,
+        metavar="X",
+        help="confidence level of the intervals (default: %(default)s)",
     )
     p.add_argument(
         "--compare",
@@ -103,7 +99,7 @@ def register(sub: Any) -> None:
         "--test",
         choices=METHODS,
         default="randomization",
-        help="paired test for --compare (default: randomization)",
+        help="paired test for --compare (default: %(default)s)",
     )
     p.add_argument(
         "--merge",
@@ -130,6 +126,17 @@ def _warn_if_few(scored: int) -> None:
         print(f"newsgold score: warning: {warning}", file=sys.stderr)
 
 
+def _note_unpredicted(result: ScoreResult) -> None:
+    """Say on stderr which layers the predictions never have (reported as not predicted)."""
+    if result.unpredicted:
+        print(
+            f"newsgold score: note: {result.predictions or 'the predictions'} never predict "
+            f"{', '.join(result.unpredicted)} (no document has the key): reported as not "
+            "predicted, not scored as 0",
+            file=sys.stderr,
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     """Score, merge or compare, and print the report."""
     modes = [args.predictions is not None, args.compare is not None, args.merge is not None]
@@ -150,8 +157,10 @@ def run(args: argparse.Namespace) -> int:
 
         a = score(gold, args.compare[0], progress=Progress("scoring A"), **options)
         b = score(gold, args.compare[1], progress=Progress("scoring B"), **options)
-        comparison = paired_test(a, b, args.bootstrap or 1000, args.seed, args.test)
+        comparison = paired_test(a, b, args.bootstrap or COMPARE_ROUNDS, args.seed, args.test)
         status = report(args, comparison.to_dict(), partial(comparison_text, comparison))
+        _note_unpredicted(a)
+        _note_unpredicted(b)
         _warn_if_few(min(len(a.documents), len(b.documents)))
         return status
     if args.merge:
@@ -174,5 +183,6 @@ def run(args: argparse.Namespace) -> int:
         )
     text = partial(result.to_text, per_doc=args.per_doc)
     status = report(args, result.to_dict(args.per_doc), text, rows="documents")
+    _note_unpredicted(result)
     _warn_if_few(len(result.documents))  # after the report: a failed write stays one message
     return status

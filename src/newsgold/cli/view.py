@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from newsgold.cli._common import add_root_option, repository
+from newsgold.cli._common import add_out_option, add_root_option, repository
 from newsgold.progress import Progress
 from newsgold.view import build_view
 from newsgold.view.overlay import STATUSES
@@ -26,9 +26,7 @@ def register(sub: Any) -> None:
         ),
     )
     p.add_argument("doc_ids", nargs="*", metavar="DOC_ID", help="documents to view (default: all)")
-    p.add_argument(
-        "--out", type=Path, metavar="DIR", help="output folder (default: view/ in the repository)"
-    )
+    add_out_option(p, "output folder (default: view/ in the repository)", "DIR")
     p.add_argument(
         "--predictions",
         type=Path,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import json
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -14,6 +15,26 @@ from newsgold.scoring.predictions import object_problems
 
 Model = Callable[[str, dict[str, Any]], Any]
 Progress = Callable[[int, int], None]
+TRACEBACK_FRAMES = 5  # the model's last frames shown when it raises
+
+
+def plain(value: Any) -> Any:
+    """A numpy scalar or array as plain Python (``tolist``), for ``json.dumps(default=...)``.
+
+    Anything else is refused as JSON refuses it. numpy is recognised by the type's module, so
+    it is not imported here.
+    """
+    module = type(value).__module__.split(".")[0]
+    if module == "numpy" and hasattr(value, "tolist"):
+        return value.tolist()
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def model_traceback(err: BaseException) -> str:
+    """The last frames of a model's exception, without the harness's own frame."""
+    frames = traceback.extract_tb(err.__traceback__)[1:][-TRACEBACK_FRAMES:]
+    lines = "".join(traceback.format_list(frames)).rstrip("\n")
+    return f"Traceback (the model's last {len(frames)} frame(s)):\n{lines}"
 
 
 def load_model(spec: str) -> Model:
@@ -56,7 +77,9 @@ def predict(
             layers = model(doc.text, dict(doc.metadata))
         except Exception as err:  # the model's own failure, reported with the document it failed on
             raise NewsgoldError(
-                f"the model raised {type(err).__name__}: {err}", name, doc.doc_id
+                f"the model raised {type(err).__name__}: {err}\n{model_traceback(err)}",
+                name,
+                doc.doc_id,
             ) from err
         if not isinstance(layers, dict):
             raise NewsgoldError(
@@ -67,7 +90,8 @@ def predict(
             )
         line = {"doc_id": doc.doc_id, **{k: v for k, v in layers.items() if k != "doc_id"}}
         try:  # a JSON round trip, so what is checked is exactly what gets written
-            line = json.loads(json.dumps(line, ensure_ascii=False, allow_nan=False))
+            text = json.dumps(line, ensure_ascii=False, allow_nan=False, default=plain)
+            line = json.loads(text)
         except (TypeError, ValueError) as err:
             raise NewsgoldError(
                 f"the model's output is not JSON: {err}", name, doc.doc_id

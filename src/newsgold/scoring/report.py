@@ -48,14 +48,24 @@ def _summary(result: ScoreResult) -> str:
     )
     if result.ignored:
         text += f", {len(result.ignored)} predicted document(s) not scored (draft or another split)"
+    if result.unpredicted:
+        text += f"; not predicted (no scores): {', '.join(result.unpredicted)}"
     return text + f"; figure value tolerance {result.tolerance:g}"
+
+
+NOT_PREDICTED = "not predicted"
+
+
+def _cell(result: ScoreResult, name: str, value: float | None) -> str:
+    """A headline value, or "not predicted" for a layer the predictions never have."""
+    return number(value) if result.predicted(name.split(".")[0]) else NOT_PREDICTED
 
 
 def _headline_rows(result: ScoreResult) -> list[list[str]]:
     interval = result.bootstrap.intervals if result.bootstrap else {}
     rows = []
     for name, value in result.headline().items():
-        row = [name, number(value)]
+        row = [name, _cell(result, name, value)]
         if result.bootstrap:
             low, high = interval.get(name, (None, None))
             row.append(f"[{number(low)}, {number(high)}]")
@@ -132,6 +142,9 @@ def _sections(result: ScoreResult, markdown: bool, heading: str) -> list[str]:
     out = []
     for layer in result.layers:
         out.append(f"{heading}{layer}")
+        if not result.predicted(layer):
+            out.append(f"{NOT_PREDICTED}: no document of the predictions has the key {layer!r}")
+            continue
         out.append(table(SCHEME_HEADER, _scheme_rows(result, layer), markdown))
         types = _type_rows(result, layer)
         if types and layer != "claims":
@@ -145,7 +158,9 @@ def _sections(result: ScoreResult, markdown: bool, heading: str) -> list[str]:
 def _per_doc(result: ScoreResult, markdown: bool) -> str:
     per = result.per_document()
     names = list(result.headline())
-    rows = [[doc_id, *(number(values[n]) for n in names)] for doc_id, values in per.items()]
+    rows = [
+        [doc_id, *(_cell(result, n, values[n]) for n in names)] for doc_id, values in per.items()
+    ]
     return table(["document", *names], rows, markdown)
 
 
@@ -164,7 +179,9 @@ def score_markdown(result: ScoreResult, per_doc: bool = False) -> str:
     names = list(result.headline())
     values = result.headline()
     leaderboard = table(
-        ["system", *names], [[result.predictions or "-", *(number(values[n]) for n in names)]], True
+        ["system", *names],
+        [[result.predictions or "-", *(_cell(result, n, values[n]) for n in names)]],
+        True,
     )
     parts = ["## newsgold scores", _summary(result), leaderboard]
     if result.bootstrap:

@@ -28,6 +28,8 @@ from newsgold.splits import MIN_DOCUMENTS, check_splits
 
 FORMAT = "newsgold-score/1"
 DEFAULT_TOLERANCE = 0.01
+DEFAULT_CONFIDENCE = 0.95  # of bootstrap intervals
+COMPARE_ROUNDS = 1000  # resamples or permutations of a paired test when none are asked for
 METHODS = ("bootstrap", "randomization")  # the paired tests of newsgold.scoring.stats
 Progress = Callable[[int, int], None]
 PredictionSource = Path | str | Iterable[Mapping[str, Any]] | Predictions
@@ -117,6 +119,19 @@ class ScoreResult:
     predictions: str = ""
     ignored: list[str] = field(default_factory=list)
     bootstrap: Bootstrap | None = None
+    # Layers no document of the predictions has as a key: reported as not predicted, not as 0.
+    unpredicted: tuple[str, ...] = ()
+
+    def predicted(self, layer: str) -> bool:
+        """Whether some document of the predictions has the layer (an empty list counts)."""
+        return layer not in self.unpredicted
+
+    def _mask(self, values: dict[str, float | None]) -> dict[str, float | None]:
+        """Headline values with those of unpredicted layers set to None."""
+        return {
+            name: None if name.split(".")[0] in self.unpredicted else value
+            for name, value in values.items()
+        }
 
     @property
     def missing(self) -> list[str]:
@@ -133,12 +148,15 @@ class ScoreResult:
         return LAYER_METRICS[layer](self.totals[layer])
 
     def headline(self) -> dict[str, float | None]:
-        """The headline metrics (``layer.strict_f1`` ...) of the whole set."""
-        return headline(self.totals)
+        """The headline metrics (``layer.strict_f1`` ...) of the whole set; None if unpredicted."""
+        return self._mask(headline(self.totals))
 
     def per_document(self) -> dict[str, dict[str, float | None]]:
         """Headline metrics of each document alone."""
-        return {doc_id: headline(rec.counts) for doc_id, rec in sorted(self.documents.items())}
+        return {
+            doc_id: self._mask(headline(rec.counts))
+            for doc_id, rec in sorted(self.documents.items())
+        }
 
     def to_dict(self, per_doc: bool = False) -> dict[str, Any]:
         """The stable JSON form (documented in docs/scoring.md)."""
@@ -151,6 +169,7 @@ class ScoreResult:
             "documents_missing": len(self.missing),
             "missing": self.missing,
             "ignored": self.ignored,
+            "unpredicted": list(self.unpredicted),
             "headline": self.headline(),
             "scores": {layer: self._layer_dict(layer) for layer in self.layers},
         }
@@ -162,6 +181,9 @@ class ScoreResult:
         return out
 
     def _layer_dict(self, layer: str) -> dict[str, Any]:
+        """A layer's schemes and metrics, both null when the predictions never have the layer."""
+        if not self.predicted(layer):
+            return {"predicted": False, "schemes": None, "metrics": None}
         schemes = {}
         for name, cells in self.totals[layer].schemes.items():
             schemes[name] = {
@@ -171,7 +193,7 @@ class ScoreResult:
                 "per_type": {label: t.to_dict() for label, t in cells.by_label().items()},
             }
         metrics = {name: m.to_dict() for name, m in self.metrics(layer).items()}
-        return {"schemes": schemes, "metrics": metrics}
+        return {"predicted": True, "schemes": schemes, "metrics": metrics}
 
     def to_markdown(self, per_doc: bool = False) -> str:
         """A Markdown report whose first table pastes into a leaderboard."""
@@ -204,12 +226,16 @@ class ScoreResult:
             for doc_id, record in documents.items():
                 if tuple(record.counts) != layers:
                     raise ValueError(f"{doc_id} has counts of {list(record.counts)}, not {layers}")
+            unpredicted = tuple(str(layer) for layer in data.get("unpredicted", []))
+            if not set(unpredicted) <= set(layers):
+                raise ValueError(f"unpredicted {list(unpredicted)}; expected some of {layers}")
             return cls(
                 layers,
                 float(data["tolerance"]),
                 documents,
                 str(data.get("predictions", "")),
                 [str(d) for d in data.get("ignored", [])],
+                unpredicted=unpredicted,
             )
         except (KeyError, TypeError, ValueError, AttributeError) as err:
             raise NewsgoldError(
@@ -281,7 +307,7 @@ def score(
     include_drafts: bool = False,
     bootstrap: int = 0,
     seed: int = 0,
-    confidence: float = 0.95,
+    confidence: float = DEFAULT_CONFIDENCE,
     root: Path | None = None,
     progress: Progress | None = None,
 ) -> ScoreResult:
@@ -332,6 +358,8 @@ def _score(
     lines, name = as_lines(predictions)
     records: dict[str, DocRecord] = {}
     ignored: set[str] = set()
+    present: set[str] = set()  # layers some prediction object has as a key
+    objects = 0  # prediction objects read
     problems: list[Problem] = []
     done = 0
 
@@ -349,12 +377,18 @@ def _score(
     for _, obj, found in checked_lines(lines, store.texts(), chosen):
         problems.extend(found)
         if obj is not None and not problems:  # after a fault only the checking goes on
+            present.update(layer for layer in chosen if layer in obj)
+            objects += 1
             count(obj["doc_id"], obj)
     raise_problems(problems, name)
     for doc_id in store:
         if doc_id not in records and doc_id not in ignored:
             count(doc_id, None)
-    return ScoreResult(chosen, tolerance, dict(sorted(records.items())), name, sorted(ignored))
+    # A file without documents says nothing about its layers: it predicts nothing, scored 0.
+    unpredicted = tuple(layer for layer in chosen if objects and layer not in present)
+    return ScoreResult(
+        chosen, tolerance, dict(sorted(records.items())), name, sorted(ignored), None, unpredicted
+    )
 
 
 def merge(results: Sequence[ScoreResult], files: Sequence[str] | None = None) -> ScoreResult:
@@ -399,4 +433,10 @@ def merge(results: Sequence[ScoreResult], files: Sequence[str] | None = None) ->
                 origin[doc_id] = name
     sources = list(dict.fromkeys(r.predictions for r in results))
     ignored = sorted({d for r in results for d in r.ignored} - set(documents))
-    return ScoreResult(first.layers, first.tolerance, documents, " + ".join(sources), ignored)
+    # as if scored at once: a layer is predicted when some shard's predictions have it
+    unpredicted = tuple(
+        layer for layer in first.layers if all(layer in r.unpredicted for r in results)
+    )
+    return ScoreResult(
+        first.layers, first.tolerance, documents, " + ".join(sources), ignored, None, unpredicted
+    )

@@ -11,7 +11,13 @@ from numpy.typing import NDArray
 
 from newsgold.errors import NewsgoldError
 from newsgold.scoring.layers import headline_parts
-from newsgold.scoring.score import METHODS, Bootstrap, ScoreResult, headline_names
+from newsgold.scoring.score import (
+    DEFAULT_CONFIDENCE,
+    METHODS,
+    Bootstrap,
+    ScoreResult,
+    headline_names,
+)
 
 CHUNK = 200  # resamples drawn at once (bounds memory at CHUNK x documents weights)
 Matrix = NDArray[np.float64]
@@ -61,7 +67,7 @@ def _paired_weights(
         yield 1.0 - swap, swap
 
 
-def _check(samples: int, confidence: float = 0.95) -> None:
+def _check(samples: int, confidence: float = DEFAULT_CONFIDENCE) -> None:
     if samples < 1:
         raise NewsgoldError(f"{samples} resamples; expected at least 1", status=2)
     if not 0 < confidence < 1:
@@ -69,7 +75,7 @@ def _check(samples: int, confidence: float = 0.95) -> None:
 
 
 def bootstrap_intervals(
-    result: ScoreResult, samples: int, seed: int, confidence: float = 0.95
+    result: ScoreResult, samples: int, seed: int, confidence: float = DEFAULT_CONFIDENCE
 ) -> Bootstrap:
     """Percentile intervals of each headline metric over document-level resamples."""
     _check(samples, confidence)
@@ -90,6 +96,8 @@ def bootstrap_intervals(
             intervals[name] = (float(low), float(high))
         else:
             intervals[name] = (None, None)
+        if not result.predicted(name.split(".")[0]):
+            intervals[name] = (None, None)  # no interval of a score not reported
     return Bootstrap(samples, seed, confidence, intervals)
 
 
@@ -180,6 +188,8 @@ def paired_test(
     score_a, score_b = a.headline(), b.headline()
     tests = {}
     for col, name in enumerate(names):
-        p = None if np.isnan(observed[0, col]) else float((extreme[col] + 1) / (valid[col] + 1))
+        layer = name.split(".")[0]
+        unknown = np.isnan(observed[0, col]) or not (a.predicted(layer) and b.predicted(layer))
+        p = None if unknown else float((extreme[col] + 1) / (valid[col] + 1))
         tests[name] = MetricTest(score_a[name], score_b[name], p)
     return Comparison(a, b, method, samples, seed, tests)
