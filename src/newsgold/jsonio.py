@@ -214,6 +214,10 @@ def load(path: Path, display: str | None = None) -> Any:
 
 
 LineProblem = tuple[str, str]  # (JSON pointer inside the line, message)
+# The mistake of writing all the objects as one JSON array, explained (format with ``what``).
+_ONE_PER_LINE = (
+    "{} must be JSON Lines, one object per document on its own line, not one array of them"
+)
 _POSITION = re.compile(r"\(line \d+, column (\d+)\)")
 
 
@@ -223,7 +227,8 @@ def load_lines(path: Path, what: str) -> Iterator[tuple[int, Any, LineProblem | 
     The file is opened at once (an unreadable one is a NewsgoldError, status 2, naming ``what``)
     and read a line at a time, so a file of any size takes the memory of its longest line. A byte
     that is not UTF-8 is a NewsgoldError located at its line; a syntax error's column is of its
-    own line.
+    own line. A line that is a JSON array, or a syntax error on one that opens with ``[``, is a
+    problem saying the file must hold one object per line (the common mistake of one array).
     """
     name = str(path)
     try:
@@ -252,13 +257,22 @@ def _parse_lines(
             if not line.strip():
                 continue
             try:
-                yield number, loads(line, name), None
+                value = loads(line, name)
             except NewsgoldError as err:
                 # A syntax error is located by line and column within this one line.
-                if err.pointer.startswith("line "):
-                    yield number, None, ("", _POSITION.sub(r"(column \1)", err.message))
-                else:
+                if not err.pointer.startswith("line "):
                     yield number, None, (err.pointer, err.message)
+                    continue
+                message = _POSITION.sub(r"(column \1)", err.message)
+                if line.lstrip().startswith("["):  # most likely a pretty-printed array
+                    message += f"; the line opens a JSON array: {_ONE_PER_LINE.format(what)}"
+                yield number, None, ("", message)
+                continue
+            if isinstance(value, list):
+                problem = f"the line is a JSON array where an object was expected; {_ONE_PER_LINE}"
+                yield number, None, ("", problem.format(what))
+            else:
+                yield number, value, None
 
 
 def _lines(handle: BinaryIO, name: str, what: str) -> Iterator[bytes]:

@@ -284,6 +284,24 @@ def test_unknown_label_is_located(nonbmp_repo: Path) -> None:
     )
 
 
+def test_wrong_label_message_has_the_right_article(nonbmp_repo: Path) -> None:
+    path, task = broken(
+        nonbmp_repo, lambda t: region(t, "e1", "entity")["value"].update(labels=["CITY"])
+    )
+    where = f"/0/annotations/0/result/{index_of(task, 'e1', 'entity')}/value/labels"
+    expect_error(nonbmp_repo, path, where, "an entity region needs exactly one label of ")
+
+
+def test_region_text_mismatch_shows_where_it_differs(nonbmp_repo: Path) -> None:
+    # e1 is "𠮷野"; its text field gains an "x": the two agree for 2 characters.
+    path, task = broken(
+        nonbmp_repo, lambda t: region(t, "e1", "entity")["value"].update(text="𠮷野x")
+    )
+    where = f"/0/annotations/0/result/{index_of(task, 'e1', 'entity')}/value"
+    words = "is '𠮷野', not the region's text '𠮷野x' (they first differ at character 3)"
+    expect_error(nonbmp_repo, path, where, words)
+
+
 def test_attribute_on_the_wrong_layer_is_located(nonbmp_repo: Path) -> None:
     def change(task: dict[str, Any]) -> None:
         item = copy.deepcopy(region(task, "t1", "timex_value"))

@@ -41,6 +41,7 @@ from newsgold.formats.common import (
     parse_number,
 )
 from newsgold.schemas import enum
+from newsgold.shown import contrast, quoted
 
 MANIFEST = "newsgold.json"
 CLAIM_TYPES = {"Claim": "claims", "Source": "source", "Cue": "cue"}
@@ -313,7 +314,7 @@ def parse_notes(written: str) -> dict[str, str]:
         match = _PAIR.match(written, position)
         if not match or match.end() == position:
             raise ValueError(
-                f"cannot read {written[position:][:40]!r}; expected key=value; key=value"
+                f"cannot read {quoted(written[position:], 40)}; expected key=value; key=value"
             )
         key, value = match.group(1), match.group(2)
         if value.startswith('"'):
@@ -366,8 +367,10 @@ def read_ann(
                     )
             joined = " ".join(text[a:b] for a, b in pieces)
             if said != joined:
+                shown_said, shown_joined, differ = contrast(said, joined)
                 raise NewsgoldError(
-                    f"the text field {said[:40]!r} is not the text at {spans}: {joined[:40]!r}",
+                    f"the text field {shown_said} is not the text at {spans}: {shown_joined} "
+                    f"({differ})",
                     file,
                     where,
                 )
@@ -376,7 +379,7 @@ def read_ann(
             for (_, b1), (a2, _) in zip(covered, covered[1:], strict=False):
                 if a2 > b1 and text[b1:a2].strip():
                     raise NewsgoldError(
-                        f"fragments leave out {text[b1:a2][:40]!r}; newsgold spans are contiguous",
+                        f"fragments leave out {quoted(text[b1:a2], 40)}; newsgold spans are contiguous",
                         file,
                         where,
                     )

@@ -29,6 +29,7 @@ from newsgold.corpus import (
 )
 from newsgold.errors import NewsgoldError
 from newsgold.numbers import numbers_in
+from newsgold.shown import first_difference, quoted
 
 # Region kinds: the four layers, sections, and the two parts of a claim that are not its content.
 SPAN_KINDS = ("sections", "entities", "dates", "figures", "claims", "source", "cue")
@@ -43,6 +44,13 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "source": ("entity_id",),
     "cue": (),
 }
+
+
+def a_noun(noun: str) -> str:
+    """The noun with its indefinite article: ``an entity``, ``a date``."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 NOUN = {
     "sections": "section",
     "entities": "entity",
@@ -187,8 +195,8 @@ def assemble(
         unknown = sorted(set(region.attrs) - set(FIELDS[region.kind]))
         if unknown:
             raise NewsgoldError(
-                f"{', '.join(unknown)} does not apply to a {region.kind} region "
-                f"({text[region.start : region.end][:40]!r}); expected only "
+                f"{', '.join(unknown)} does not apply to {a_noun(NOUN[region.kind])} region "
+                f"({quoted(text[region.start : region.end], 40)}); expected only "
                 f"{', '.join(FIELDS[region.kind]) or 'its label'}",
                 pointer=region.where,
             )
@@ -212,13 +220,14 @@ def assemble(
         }[link.kind]
         if (head.kind, target.kind) != expected:
             raise NewsgoldError(
-                f"a {link.kind} link goes from a {expected[0]} region to a {expected[1]} region; "
-                f"this one links a {head.kind} region to a {target.kind} region",
+                f"{a_noun(link.kind)} link goes from {a_noun(NOUN[expected[0]])} region to "
+                f"{a_noun(NOUN[expected[1]])} region; this one links {a_noun(NOUN[head.kind])} "
+                f"region to {a_noun(NOUN[target.kind])} region",
                 pointer=link.where,
             )
         if (link.kind, link.head) in heads:
             raise NewsgoldError(
-                f"{text[head.start : head.end][:40]!r} has two {link.kind} links; "
+                f"{quoted(text[head.start : head.end], 40)} has two {link.kind} links; "
                 "expected at most one",
                 pointer=link.where,
             )
@@ -228,7 +237,7 @@ def assemble(
     for region in regions:
         if region.kind in ("source", "cue") and region.key not in linked:
             raise NewsgoldError(
-                f"the {region.kind} {text[region.start : region.end][:40]!r} is linked "
+                f"the {region.kind} {quoted(text[region.start : region.end], 40)} is linked "
                 "to no claim; "
                 f"link it from the claim content with a {region.kind} relation",
                 pointer=region.where,
@@ -348,14 +357,6 @@ def load_document_parts(root: Path, doc_id: str) -> tuple[str, dict[str, Any]]:
     if not isinstance(metadata, dict):
         raise NewsgoldError("metadata is not a JSON object", f"{CORPUS_DIR}/{doc_id}.json")
     return text, metadata
-
-
-def first_difference(a: str, b: str) -> int:
-    """The first offset where two texts differ (the shorter length if one is a prefix)."""
-    for index, (x, y) in enumerate(zip(a, b, strict=False)):
-        if x != y:
-            return index
-    return min(len(a), len(b))
 
 
 def header_for(
@@ -564,6 +565,7 @@ __all__ = [
     "Imported",
     "Link",
     "Region",
+    "a_noun",
     "assemble",
     "carried_header",
     "check_and_write",

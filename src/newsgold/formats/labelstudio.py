@@ -30,6 +30,7 @@ from newsgold.formats.common import (
     ImportResult,
     Link,
     Region,
+    a_noun,
     assemble,
     carried_header,
     check_and_write,
@@ -44,6 +45,7 @@ from newsgold.formats.common import (
 )
 from newsgold.formats.offsets import Utf16Map
 from newsgold.schemas import enum
+from newsgold.shown import contrast, quoted
 
 TEXT = "text"
 LABELS = {
@@ -381,12 +383,14 @@ def _offsets(
     else:
         if cp_start < cp_end and (said is None or text[cp_start:cp_end] == said):
             return cp_start, cp_end
-        problem = (
-            f"start {start} is not before end {end}"
-            if cp_start >= cp_end
-            else f"the text at UTF-16 offsets {start}:{end} is {text[cp_start:cp_end][:40]!r}, "
-            f"not the region's text {said[:40] if said else said!r}"
-        )
+        if cp_start >= cp_end:
+            problem = f"start {start} is not before end {end}"
+        else:
+            found, expected, differ = contrast(text[cp_start:cp_end], said or "")
+            problem = (
+                f"the text at UTF-16 offsets {start}:{end} is {found}, "
+                f"not the region's text {expected} ({differ})"
+            )
     if said is not None and 0 <= start < end <= len(text) and text[start:end] == said:
         what = "regions whose offsets were code points, not UTF-16 units (they matched their text)"
         count(notes, what)
@@ -476,7 +480,7 @@ def regions_from_results(
             chosen = value.get("labels")
             if not isinstance(chosen, list) or len(chosen) != 1 or chosen[0] not in values[control]:
                 raise _fail(
-                    f"a {control} region needs exactly one label of "
+                    f"{a_noun(control)} region needs exactly one label of "
                     f"{', '.join(values[control])}; found {chosen!r}",
                     file,
                     f"{where}/value/labels",
@@ -509,7 +513,7 @@ def regions_from_results(
         if owner.kind not in kinds:
             raise _fail(
                 f"{control} does not apply to the {NOUN[owner.kind]} "
-                f"{text[owner.start : owner.end][:40]!r}; it is for "
+                f"{quoted(text[owner.start : owner.end], 40)}; it is for "
                 f"{' and '.join(NOUN[k] for k in kinds)} regions",
                 file,
                 where,

@@ -11,6 +11,7 @@ from newsgold import jsonio
 from newsgold.corpus import LAYERS
 from newsgold.errors import NewsgoldError
 from newsgold.schemas import enum
+from newsgold.shown import contrast
 from newsgold.timex import canonical, value_problem
 from newsgold.validate.schema import schema_incidents
 
@@ -52,10 +53,10 @@ def _span_problems(where: str, span: Mapping[str, Any], text: str) -> Iterator[t
     elif start >= end:
         yield f"{where}/end", f"end {end} is not after start {start}; expected start < end"
     elif "text" in span and span["text"] != text[start:end]:
-        said, actual = span["text"][:60], text[start:end][:60]
+        said, actual, differ = contrast(span["text"], text[start:end])
         yield (
             f"{where}/text",
-            f"text is {said!r}; the text at {start}:{end} is {actual!r}; {CODE_POINTS}",
+            f"text is {said}; the text at {start}:{end} is {actual} ({differ}); {CODE_POINTS}",
         )
 
 

@@ -43,7 +43,7 @@ def table(header: list[str], rows: list[list[str]], markdown: bool = False) -> s
 def _summary(result: ScoreResult) -> str:
     missing = len(result.missing)
     text = (
-        f"predictions {result.predictions or '-'}: {len(result.documents)} gold document(s) "
+        f"predictions {result.predictions or '-'}: {len(result.documents)} document(s) "
         f"scored, {missing} without predictions (scored as predicting nothing)"
     )
     if result.ignored:

@@ -8,6 +8,7 @@ from typing import Any
 
 from newsgold.corpus import LAYERS
 from newsgold.numbers import states
+from newsgold.shown import contrast, quoted
 from newsgold.timex import value_problem
 from newsgold.validate.files import LoadedDoc
 from newsgold.validate.incidents import Incident
@@ -81,12 +82,13 @@ def _offsets(text: str, ann: dict[str, Any], file: str, out: list[Incident]) -> 
                 )
             )
         elif text[start:end] != said:
+            shown_said, shown_actual, differ = contrast(said, text[start:end])
             out.append(
                 Incident(
                     file,
                     f"{where}/text",
                     "span-text-mismatch",
-                    f"text is {said[:60]!r}; the text at {start}:{end} is {text[start:end][:60]!r}",
+                    f"text is {shown_said}; the text at {start}:{end} is {shown_actual} ({differ})",
                 )
             )
         elif said != said.strip():
@@ -95,7 +97,7 @@ def _offsets(text: str, ann: dict[str, Any], file: str, out: list[Incident]) -> 
                     file,
                     f"{where}/text",
                     "span-whitespace-edge",
-                    f"span {said[:60]!r} starts or ends with whitespace; trim it",
+                    f"span {quoted(said)} starts or ends with whitespace; trim it",
                 )
             )
         else:
@@ -155,7 +157,7 @@ def _duplicates_and_overlaps(ann: dict[str, Any], file: str, out: list[Incident]
                         file,
                         f"/{layer}/{i}",
                         pid,
-                        f"{span['text'][:40]!r} ({span['start']}:{span['end']}) overlaps /{layer}/{holder} {other['text'][:40]!r} ({other['start']}:{other['end']})",
+                        f"{quoted(span['text'], 40)} ({span['start']}:{span['end']}) overlaps /{layer}/{holder} {quoted(other['text'], 40)} ({other['start']}:{other['end']})",
                     )
                 )
             if span["end"] > reach:

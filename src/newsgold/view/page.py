@@ -335,8 +335,9 @@ def index_page(
     parts = [
         _head("newsgold corpus", "en", script=False),
         '<body>\n<header class="top">\n<h1>newsgold corpus</h1>\n',
-        f'<p class="meta">{len(rows)} article(s); gold counts per layer. Open an article to see '
-        "its annotations.</p>\n",
+        f'<p class="meta">{len(rows)} article(s); annotations per layer, counted whatever the '
+        "article's status (gold or draft: see the status column). Open an article to see its "
+        "annotations.</p>\n",
     ]
     if overlay_file is not None and totals is not None:
         system_note = f" ({e(system)})" if system else ""
