@@ -503,6 +503,7 @@ def test_claim_in_a_caption(article_repo: Any) -> None:
     report = audit(r.root)
     assert report.ids() == ["claim-in-excluded-section"]
     assert "lies in the caption section s3" in report.incidents[0].message
+    assert "claim c1 'the bridge was closed'" in report.incidents[0].message  # short: whole
 
 
 def test_an_invalid_document_is_skipped_and_named(article_repo: Any) -> None:

@@ -23,6 +23,7 @@ from newsgold.contribute.checks import document_incidents
 from newsgold.corpus import ANNOTATIONS_DIR, Document, load_document, repository_doc_ids
 from newsgold.errors import NewsgoldError
 from newsgold.progress import ProgressFn
+from newsgold.shown import quoted
 from newsgold.timex import REFS
 from newsgold.tokenize import is_word_char, tokens
 from newsgold.validate.document import span_objects
@@ -306,7 +307,7 @@ def _span_rules(doc: Document) -> Iterator[Finding]:
     for where, span in span_objects(doc.annotations):
         if where.startswith("/sections/"):
             continue
-        shown, start = f"{span['text'][:60]!r} ({span['start']}:{span['end']})", span["start"]
+        shown, start = f"{quoted(span['text'])} ({span['start']}:{span['end']})", span["start"]
         zone = _overlapping(span, source)
         if zone is not None:
             yield (
@@ -358,7 +359,7 @@ def _claim_rules(doc: Document) -> Iterator[Finding]:
                 f"{when['type']}; reported_on names a point (a DATE or TIME), else null",
                 claim["start"],
             )
-        shown = f"claim {claim['id']} {claim['text'][:60]!r}"
+        shown = f"claim {claim['id']} {quoted(claim['text'])}"
         zone = _overlapping(claim, excluded)
         if zone is not None:
             yield (

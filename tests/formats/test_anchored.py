@@ -126,3 +126,12 @@ def test_all_occurrences_of_a_shorter_name_leave_the_longer_one_alone() -> None:
     regions, _ = read_anchored(data, text, [], "f")
     spans = sorted((r.start, r.end, r.label) for r in regions if r.kind == "entities")
     assert spans == [(0, 12, "PRODUCT"), (17, 23, "ORG"), (25, 37, "PRODUCT")]
+
+
+def test_a_long_span_text_is_cut_visibly_in_messages() -> None:
+    problems = Problems("f")
+    needle = "a" * 30 + "b" * 40  # 70 characters: both 30-character ends shown, cut marked
+    assert locate(TEXT, {"text": needle}, "/x", problems) is None
+    assert problems.found == [
+        f"/x/text: {'a' * 30!r}…{'b' * 30!r} occurs 0 times as whole words; expected it in the text"
+    ]

@@ -46,6 +46,7 @@ from newsgold.formats.common import (
     load_annotations,
     load_document_parts,
 )
+from newsgold.shown import quoted
 
 LAYER_KEYS = ("entities", "dates", "figures", "claims")
 ATTRS = {
@@ -102,7 +103,7 @@ def occurrences(
 
 
 def _describe(needle: str) -> str:
-    return repr(needle if len(needle) <= 60 else needle[:57] + "…")
+    return quoted(needle)
 
 
 def locate(
