@@ -12,6 +12,7 @@ from newsgold import jsonio
 from newsgold.cli._common import add_layers_option, add_report_options, add_split_option, report
 from newsgold.errors import NewsgoldError
 from newsgold.progress import Progress
+from newsgold.scoring.labelmap import SHIPPED, LabelMap, load_map, types_map
 from newsgold.scoring.report import comparison_text
 from newsgold.scoring.score import (
     COMPARE_ROUNDS,
@@ -89,6 +90,20 @@ def register(sub: Any) -> None:
         help="confidence level of the intervals (default: %(default)s)",
     )
     p.add_argument(
+        "--map",
+        metavar="MAP",
+        help=(
+            "score entities in a system's own labels: a shipped map "
+            f"({', '.join(SHIPPED)}) or a JSON file {{label: [gold types]}}; gold types in no "
+            "list are left out"
+        ),
+    )
+    p.add_argument(
+        "--types",
+        metavar="TYPE,...",
+        help="score only these gold entity types (e.g. PERSON,ORG,GPE); other spans left out",
+    )
+    p.add_argument(
         "--compare",
         nargs=2,
         type=Path,
@@ -119,6 +134,22 @@ def _merge(paths: list[Path]) -> ScoreResult:
     return merge(results, [str(p) for p in paths])
 
 
+def _label_map(args: argparse.Namespace) -> LabelMap | None:
+    """The label map of ``--map`` or ``--types`` (not both, and not with ``--merge``)."""
+    if args.map is not None and args.types is not None:
+        raise NewsgoldError("give --map or --types, not both", status=2)
+    if args.merge and (args.map is not None or args.types is not None):
+        raise NewsgoldError(
+            "--map and --types apply when scoring; shard results carry their own label map",
+            status=2,
+        )
+    if args.map is not None:
+        return load_map(args.map)
+    if args.types is not None:
+        return types_map(args.types.split(","))
+    return None
+
+
 def _warn_if_few(scored: int) -> None:
     """Say on stderr when too few documents were scored for intervals and tests to mean much."""
     warning = few_documents(scored)
@@ -145,6 +176,7 @@ def run(args: argparse.Namespace) -> int:
             "give exactly one of PRED.jsonl, --compare A B or --merge FILE...", status=2
         )
     options = {
+        "label_map": _label_map(args),
         "layers": args.layers,
         "tolerance": args.tolerance,
         "splits": args.split,

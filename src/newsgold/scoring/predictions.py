@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,7 +11,7 @@ from newsgold import jsonio
 from newsgold.corpus import LAYERS
 from newsgold.errors import NewsgoldError
 from newsgold.schemas import enum
-from newsgold.shown import contrast
+from newsgold.shown import contrast, quoted
 from newsgold.timex import canonical, value_problem
 from newsgold.validate.schema import schema_incidents
 
@@ -78,11 +78,47 @@ def scored_part(obj: Any, layers: Sequence[str]) -> Any:
     return {k: v for k, v in obj.items() if k in layers or k not in LAYERS}
 
 
-def object_problems(obj: Any, texts: Mapping[str, str]) -> list[tuple[str, str]]:
-    """(pointer, message) for every fault of one prediction object: schema, doc_id, spans."""
-    schema_problems = schema_incidents(obj, "predictions", "")  # compiled fast path when valid
-    if schema_problems:
-        return [(i.pointer, i.message) for i in schema_problems]
+def _label_problems(obj: Any, labels: Collection[str]) -> tuple[Any, list[tuple[str, str]]]:
+    """Entity labels not in a label map's labels, and the object with every entity label
+    replaced by a gold type, for the schema to check the rest."""
+    entities = obj.get("entities") if isinstance(obj, dict) else None
+    if not isinstance(entities, list):
+        return obj, []
+    problems = []
+    checked = []
+    for i, item in enumerate(entities):
+        if isinstance(item, dict) and isinstance(item.get("type"), str):
+            if item["type"] not in labels:
+                problems.append(
+                    (
+                        f"/entities/{i}/type",
+                        f"label {quoted(item['type'])} is not in the label map; expected one "
+                        f"of {', '.join(labels)}",
+                    )
+                )
+            item = {**item, "type": MAPPED_STAND_IN}
+        checked.append(item)
+    return {**obj, "entities": checked}, problems
+
+
+MAPPED_STAND_IN = "PERSON"  # any gold type: stands for a mapped label while the schema checks
+
+
+def object_problems(
+    obj: Any, texts: Mapping[str, str], entity_labels: Collection[str] | None = None
+) -> list[tuple[str, str]]:
+    """(pointer, message) for every fault of one prediction object: schema, doc_id, spans.
+
+    With ``entity_labels`` (a label map's), entity types must be among them instead of the
+    gold types.
+    """
+    label_problems: list[tuple[str, str]] = []
+    schema_obj = obj
+    if entity_labels is not None:
+        schema_obj, label_problems = _label_problems(obj, entity_labels)
+    schema_problems = schema_incidents(schema_obj, "predictions", "")  # fast path when valid
+    if schema_problems or label_problems:
+        return [*label_problems, *((i.pointer, i.message) for i in schema_problems)]
     doc_id = obj["doc_id"]
     if doc_id not in texts:
         return [("/doc_id", f"unknown doc_id {doc_id!r}; expected the doc_id of a gold document")]
@@ -125,12 +161,16 @@ def as_lines(source: PredictionLines | Predictions) -> tuple[PredictionLines, st
 
 
 def checked_lines(
-    source: PredictionLines, texts: Mapping[str, str], layers: Sequence[str] = LAYERS
+    source: PredictionLines,
+    texts: Mapping[str, str],
+    layers: Sequence[str] = LAYERS,
+    entity_labels: Collection[str] | None = None,
 ) -> Iterator[tuple[int, dict[str, Any] | None, list[Problem]]]:
     """Each line as (number, the checked object of the scored layers or None, its problems).
 
     One line at a time, so a caller can score a huge file without holding it. A doc_id
-    predicted on an earlier line is a problem of the later one.
+    predicted on an earlier line is a problem of the later one. ``entity_labels``: the labels
+    of a label map, which entity types must be instead of gold types.
     """
     if isinstance(source, str | Path):
         parsed: Iterable[tuple[int, Any, Problem | None]] = (
@@ -145,7 +185,7 @@ def checked_lines(
             yield number, None, [problem]
             continue
         obj = scored_part(obj, layers)  # the other layers are neither checked nor kept
-        found = object_problems(obj, texts)
+        found = object_problems(obj, texts, entity_labels)
         if found:
             yield number, None, [Problem(number, pointer, message) for pointer, message in found]
             continue

@@ -50,7 +50,27 @@ def _summary(result: ScoreResult) -> str:
         text += f", {len(result.ignored)} predicted document(s) not scored (draft or another split)"
     if result.unpredicted:
         text += f"; not predicted (no scores): {', '.join(result.unpredicted)}"
-    return text + f"; figure value tolerance {result.tolerance:g}"
+    text += f"; figure value tolerance {result.tolerance:g}"
+    mapped = label_map_line(result)
+    return text if mapped is None else text + "\n" + mapped
+
+
+def label_map_line(result: ScoreResult) -> str | None:
+    """What a label map did: the map, the gold types left out and the spans dropped."""
+    block = result.label_map_dict()
+    if block is None:
+        return None
+    labels = "; ".join(f"{k} = {' '.join(v)}" for k, v in block["labels"].items())
+    text = f"entities scored with label map {block['name']} ({labels})"
+    if not block["left_out_types"]:
+        return text + "; no gold type left out"
+    spans = block["left_out_spans"]
+    dropped = ", ".join(f"{t} {c['gold']}" for t, c in spans.items() if c["gold"])
+    return (
+        f"{text}; left out: gold types {', '.join(block['left_out_types'])}, "
+        f"{block['left_out_gold_spans']} gold span(s) ({dropped or 'none'}) and "
+        f"{block['left_out_predicted_spans']} predicted span(s) of those types"
+    )
 
 
 NOT_PREDICTED = "not predicted"

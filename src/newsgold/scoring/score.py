@@ -16,6 +16,7 @@ from newsgold.errors import NewsgoldError
 from newsgold.jsonio import pointer
 from newsgold.scoring.counts import Accuracy, LayerCounts, Scores
 from newsgold.scoring.gold import GoldSource, gold_store
+from newsgold.scoring.labelmap import LabelMap, apply_map, left_out_counts
 from newsgold.scoring.layers import LAYER_METRICS, Context, Tokens, count_layer, headline_parts
 from newsgold.scoring.predictions import (
     Predictions,
@@ -78,15 +79,29 @@ def _canonical_order(items: Sequence[Mapping[str, Any]]) -> list[Mapping[str, An
 
 
 def count_document(
-    doc: Document, prediction: Mapping[str, Any] | None, layers: Sequence[str], tolerance: float
+    doc: Document,
+    prediction: Mapping[str, Any] | None,
+    layers: Sequence[str],
+    tolerance: float,
+    label_map: LabelMap | None = None,
 ) -> DocRecord:
-    """Every additive count of one document (a missing prediction predicts nothing)."""
+    """Every additive count of one document (a missing prediction predicts nothing).
+
+    With a label map, entities are counted in the system's labels and the spans it leaves out
+    are tallied (``left_out gold TYPE``, ``left_out pred TYPE``) instead of scored.
+    """
     context = Context(Tokens(doc.text if "claims" in layers else ""), tolerance)
     predicted = prediction or {}
-    counts = {
-        layer: count_layer(layer, doc.spans(layer), predicted.get(layer) or [], context)
-        for layer in layers
-    }
+    counts = {}
+    for layer in layers:
+        gold: Sequence[Mapping[str, Any]] = doc.spans(layer)
+        pred: Sequence[Mapping[str, Any]] = predicted.get(layer) or []
+        if layer == "entities" and label_map is not None:
+            gold, pred, left = apply_map(label_map, gold, pred)
+            counts[layer] = count_layer(layer, gold, pred, context)
+            counts[layer].tallies.update(left)
+        else:
+            counts[layer] = count_layer(layer, gold, pred, context)
     return DocRecord(counts, prediction is None, fingerprint(doc, layers))
 
 
@@ -121,6 +136,25 @@ class ScoreResult:
     bootstrap: Bootstrap | None = None
     # Layers no document of the predictions has as a key: reported as not predicted, not as 0.
     unpredicted: tuple[str, ...] = ()
+    label_map: LabelMap | None = None  # entities scored in a system's labels (--map, --types)
+
+    def left_out(self) -> dict[str, dict[str, int]]:
+        """Entity spans a label map left out, per gold type: {type: {gold: n, predicted: m}}."""
+        if self.label_map is None or "entities" not in self.layers:
+            return {}
+        return left_out_counts(self.totals["entities"].tallies)
+
+    def label_map_dict(self) -> dict[str, Any] | None:
+        """The JSON ``label_map`` block: the map, the types it leaves out, the spans dropped."""
+        if self.label_map is None:
+            return None
+        left = self.left_out()
+        return {
+            **self.label_map.to_dict(),
+            "left_out_spans": left,
+            "left_out_gold_spans": sum(c["gold"] for c in left.values()),
+            "left_out_predicted_spans": sum(c["predicted"] for c in left.values()),
+        }
 
     def predicted(self, layer: str) -> bool:
         """Whether some document of the predictions has the layer (an empty list counts)."""
@@ -170,6 +204,7 @@ class ScoreResult:
             "missing": self.missing,
             "ignored": self.ignored,
             "unpredicted": list(self.unpredicted),
+            "label_map": self.label_map_dict(),
             "headline": self.headline(),
             "scores": {layer: self._layer_dict(layer) for layer in self.layers},
         }
@@ -229,6 +264,7 @@ class ScoreResult:
             unpredicted = tuple(str(layer) for layer in data.get("unpredicted", []))
             if not set(unpredicted) <= set(layers):
                 raise ValueError(f"unpredicted {list(unpredicted)}; expected some of {layers}")
+            mapped = data.get("label_map")
             return cls(
                 layers,
                 float(data["tolerance"]),
@@ -236,6 +272,7 @@ class ScoreResult:
                 str(data.get("predictions", "")),
                 [str(d) for d in data.get("ignored", [])],
                 unpredicted=unpredicted,
+                label_map=None if mapped is None else LabelMap.from_dict(mapped),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as err:
             raise NewsgoldError(
@@ -278,14 +315,23 @@ def headline(counts: Mapping[str, LayerCounts]) -> dict[str, float | None]:
     return out
 
 
-def check_options(layers: Sequence[str], tolerance: float) -> tuple[str, ...]:
-    """Validate layer names and the tolerance (bad usage: exit status 2)."""
+def check_options(
+    layers: Sequence[str], tolerance: float, label_map: LabelMap | None = None
+) -> tuple[str, ...]:
+    """Validate layer names, the tolerance, and that a label map has entities to map (bad
+    usage: exit status 2)."""
     unknown = [layer for layer in layers if layer not in LAYERS]
     if unknown or not layers:
         raise NewsgoldError(f"unknown layers {unknown}; expected some of {list(LAYERS)}", status=2)
     if not tolerance >= 0:
         raise NewsgoldError(
             f"tolerance {tolerance} is negative; expected a relative tolerance >= 0", status=2
+        )
+    if label_map is not None and "entities" not in layers:
+        raise NewsgoldError(
+            f"label map {label_map.name} applies to the entities layer, which is not scored "
+            f"(layers {list(layers)}); expected entities among the layers",
+            status=2,
         )
     return tuple(layer for layer in LAYERS if layer in layers)
 
@@ -310,17 +356,19 @@ def score(
     confidence: float = DEFAULT_CONFIDENCE,
     root: Path | None = None,
     progress: Progress | None = None,
+    label_map: LabelMap | None = None,
 ) -> ScoreResult:
     """Score predictions against gold (a path, a Corpus, Documents or annotation-shaped rows).
 
     Only the layers scored are read and checked, in gold and predictions. Predictions are
     scored line by line as they are read, and gold from a repository one article at a time, so
-    memory holds the counts, not the corpus.
+    memory holds the counts, not the corpus. ``label_map`` (``labelmap.load_map``,
+    ``types_map``) scores entities in a system's labels, leaving out the gold types it omits.
     """
-    chosen = check_options(layers, tolerance)
+    chosen = check_options(layers, tolerance, label_map)
     with _cycle_collector_paused():
         result = _score(
-            gold, predictions, chosen, tolerance, splits, include_drafts, root, progress
+            gold, predictions, chosen, tolerance, splits, include_drafts, root, progress, label_map
         )
     if bootstrap:
         from newsgold.scoring.stats import bootstrap_intervals
@@ -351,8 +399,12 @@ def _score(
     include_drafts: bool,
     root: Path | None,
     progress: Progress | None,
+    label_map: LabelMap | None = None,
 ) -> ScoreResult:
     store = gold_store(gold, root, chosen)
+    labels = None
+    if label_map is not None and not label_map.predicts_gold_types:
+        labels = list(label_map.groups)
     if splits:
         check_splits(splits, store.splits())
     lines, name = as_lines(predictions)
@@ -367,14 +419,14 @@ def _score(
         nonlocal done
         doc = store[doc_id]
         if selected(doc, splits, include_drafts):
-            records[doc_id] = count_document(doc, prediction, chosen, tolerance)
+            records[doc_id] = count_document(doc, prediction, chosen, tolerance, label_map)
         elif prediction is not None:
             ignored.add(doc_id)
         done += 1
         if progress is not None:
             progress(done, len(store))
 
-    for _, obj, found in checked_lines(lines, store.texts(), chosen):
+    for _, obj, found in checked_lines(lines, store.texts(), chosen, labels):
         problems.extend(found)
         if obj is not None and not problems:  # after a fault only the checking goes on
             present.update(layer for layer in chosen if layer in obj)
@@ -387,7 +439,14 @@ def _score(
     # A file without documents says nothing about its layers: it predicts nothing, scored 0.
     unpredicted = tuple(layer for layer in chosen if objects and layer not in present)
     return ScoreResult(
-        chosen, tolerance, dict(sorted(records.items())), name, sorted(ignored), None, unpredicted
+        chosen,
+        tolerance,
+        dict(sorted(records.items())),
+        name,
+        sorted(ignored),
+        None,
+        unpredicted,
+        label_map,
     )
 
 
@@ -405,6 +464,13 @@ def merge(results: Sequence[ScoreResult], files: Sequence[str] | None = None) ->
     documents: dict[str, DocRecord] = {}
     origin: dict[str, str] = {}
     for result, name in zip(results, names, strict=True):
+        if result.label_map != first.label_map:
+            raise NewsgoldError(
+                f"scored with label map {_map_name(result)}, but {names[0]} with "
+                f"{_map_name(first)}; expected the same label map in every shard",
+                name,
+                "/label_map",
+            )
         if result.layers != first.layers or result.tolerance != first.tolerance:
             raise NewsgoldError(
                 f"scored with layers {list(result.layers)} and tolerance {result.tolerance}, "
@@ -438,5 +504,17 @@ def merge(results: Sequence[ScoreResult], files: Sequence[str] | None = None) ->
         layer for layer in first.layers if all(layer in r.unpredicted for r in results)
     )
     return ScoreResult(
-        first.layers, first.tolerance, documents, " + ".join(sources), ignored, None, unpredicted
+        first.layers,
+        first.tolerance,
+        documents,
+        " + ".join(sources),
+        ignored,
+        None,
+        unpredicted,
+        first.label_map,
     )
+
+
+def _map_name(result: ScoreResult) -> str:
+    """A shard's label map as an error names it."""
+    return "none" if result.label_map is None else result.label_map.name
