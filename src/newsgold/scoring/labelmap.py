@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,7 @@ class LabelMap:
     groups: dict[str, tuple[str, ...]]  # system label -> gold types folded to it
     predicts_gold_types: bool = False
 
-    @property
+    @cached_property
     def fold(self) -> dict[str, str]:
         """Gold type -> system label."""
         return {t: label for label, types in self.groups.items() for t in types}
