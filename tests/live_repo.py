@@ -8,10 +8,12 @@ the corpus holds; the contributor test applies them to a copy with one more arti
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
+from types import ModuleType
 
 from newsgold.corpus import load_corpus
 from newsgold.splits import SPLITS, SPLITS_FILE, assigned_split, load_splits
@@ -102,3 +104,12 @@ def invariant_problems(root: Path) -> list[str]:
         if doc.metadata["rights"]["redistribute"] and not (text.is_file() and text.stat().st_size):
             problems.append(f"{doc.doc_id}: redistributable, but corpus/{doc.doc_id}.txt is empty")
     return problems
+
+
+def load_script(path: Path) -> ModuleType:
+    """A script of scripts/ loaded as a module, so tests call its main(argv) in-process."""
+    spec = importlib.util.spec_from_file_location(f"{path.stem}_script", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
-from live_repo import ROOT, SEED, copy_articles
+from live_repo import ROOT, SEED, copy_articles, load_script
 
 SCRIPT = ROOT / "scripts" / "agreement.py"
 
 
 def script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("agreement_script", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCRIPT)
 
 
 def write_pass(folder: Path, name: str, south_korea_type: str) -> None:

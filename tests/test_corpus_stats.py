@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from live_repo import ROOT, SEED, copy_articles
+from live_repo import ROOT, SEED, copy_articles, load_script
 
 SCRIPT = ROOT / "scripts" / "corpus_stats.py"
 
 
 def script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("corpus_stats_script", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCRIPT)
 
 
 def test_docs_corpus_is_current(capsys: pytest.CaptureFixture[str]) -> None:

@@ -24,7 +24,7 @@ from newsgold.corpus import ANNOTATIONS_DIR, Document, load_document, repository
 from newsgold.errors import NewsgoldError
 from newsgold.progress import ProgressFn
 from newsgold.shown import quoted
-from newsgold.timex import REFS
+from newsgold.timex import MONTH_NAMES, REFS
 from newsgold.tokenize import is_word_char, tokens
 from newsgold.validate.document import span_objects
 from newsgold.validate.incidents import ERROR, WARNING
@@ -477,10 +477,6 @@ def _coreference(doc: Document) -> Iterator[AuditIncident]:
 
 # --- dates far from the publication date --------------------------------------------------------
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
 # (pattern, unit of distance, limit, what the words are), first match wins.
 _DATE_RULES: list[tuple[re.Pattern[str], str, int, str]] = [
     (
@@ -508,7 +504,7 @@ _DATE_RULES: list[tuple[re.Pattern[str], str, int, str]] = [
         "last/this/next year",
     ),
     (
-        re.compile(rf"^(?!.*\d{{4}}).*\b(?:{_MONTHS})\b", re.I | re.S),
+        re.compile(rf"^(?!.*\d{{4}}).*\b(?:{MONTH_NAMES})\b", re.I | re.S),
         "month",
         MONTH_NAME_MONTHS,
         "a month name without a year",

@@ -6,6 +6,11 @@ import calendar
 import re
 
 REFS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+# English month names and abbreviations as a regex alternation (datelines, the audit's month rule).
+MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
 _NUM = r"(?:\d+(?:\.\d+)?|X)"
 _DURATION = re.compile(
     rf"^P(?:(?P<y>{_NUM})Y)?(?:(?P<mo>{_NUM})M)?(?:(?P<w>{_NUM})W)?(?:(?P<d>{_NUM})D)?"

@@ -3,13 +3,13 @@ apart, and docs/leaderboard.md kept current."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from live_repo import load_script
 
 from newsgold.baselines.leaderboard import (
     COLUMNS,
@@ -33,11 +33,7 @@ VALID_CASE = ROOT / "tests" / "validate" / "cases" / "valid"  # one small gold d
 
 
 def script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("leaderboard_script", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCRIPT)
 
 
 def test_perfect_and_empty_systems_with_the_real_scorer() -> None:

@@ -16,14 +16,15 @@ from typing import Any
 
 from newsgold import GUIDELINES_VERSION, SCHEMA_VERSION, jsonio
 from newsgold.contribute.checks import document_incidents
-from newsgold.contribute.new import _MONTHS, derive_doc_id, normalise_text
+from newsgold.contribute.new import derive_doc_id, normalise_text
 from newsgold.contribute.repair import Repair, apply_repairs, find_repairs
 from newsgold.corpus import LAYERS, sha256_bytes, sha256_text
 from newsgold.errors import NewsgoldError
+from newsgold.timex import MONTH_NAMES
 
 # A dateline at the start of a line: "December 10, 2013", "Friday, July 21, 2017", "March 01, 2008".
 DATELINE_PREFIX = re.compile(
-    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+)?(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}",
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+)?(?:{MONTH_NAMES})\s+\d{{1,2}},\s+\d{{4}}",
     re.IGNORECASE,
 )
 REPAIRED_ORIGINS = ("meantime",)  # source folders whose texts were rebuilt from tokens

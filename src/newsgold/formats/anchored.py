@@ -102,10 +102,6 @@ def occurrences(
     return out
 
 
-def _describe(needle: str) -> str:
-    return quoted(needle)
-
-
 def locate(
     text: str, spec: Any, pointer: str, problems: Problems, near: tuple[int, int] | None = None
 ) -> tuple[int, int] | None:
@@ -123,7 +119,7 @@ def locate(
         if len(found) != 1:
             problems.add(
                 pointer + "/context",
-                f"context {_describe(context)} occurs {len(found)} times as whole words; "
+                f"context {quoted(context)} occurs {len(found)} times as whole words; "
                 "expected once",
             )
             return None
@@ -131,7 +127,7 @@ def locate(
         if len(inner) != 1:
             problems.add(
                 pointer + "/text",
-                f"{_describe(needle)} occurs {len(inner)} times in its context; expected once",
+                f"{quoted(needle)} occurs {len(inner)} times in its context; expected once",
             )
             return None
         return inner[0]
@@ -142,15 +138,14 @@ def locate(
         if len(local) > 1:
             problems.add(
                 pointer + "/text",
-                f"{_describe(needle)} occurs {len(local)} times on its claim's lines; "
-                "add a context",
+                f"{quoted(needle)} occurs {len(local)} times on its claim's lines; add a context",
             )
             return None
     found = occurrences(text, needle)
     if len(found) != 1:
         problems.add(
             pointer + "/text",
-            f"{_describe(needle)} occurs {len(found)} times as whole words; "
+            f"{quoted(needle)} occurs {len(found)} times as whole words; "
             + ("expected it in the text" if not found else "add a context that occurs once"),
         )
         return None
@@ -176,7 +171,7 @@ def _locate_range(
         return None
     ends = [e for s, e in occurrences(text, last, first[0]) if e >= first[1]]
     if not ends:
-        problems.add(pointer + "/to", f"{_describe(last)} does not occur after 'from'")
+        problems.add(pointer + "/to", f"{quoted(last)} does not occur after 'from'")
         return None
     return first[0], ends[0]
 
@@ -258,7 +253,7 @@ def read_anchored(
         ]
         explicit.extend(found)
         if not found:
-            problems.add(where, f"{_describe(item.get('text') or '')} has no free occurrence")
+            problems.add(where, f"{quoted(item.get('text') or '')} has no free occurrence")
         attrs = {k: item[k] for k in ATTRS["entities"] if k in item}
         for n, span in enumerate(found):
             regions.append(
