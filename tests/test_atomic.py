@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from newsgold.atomic import write_files, write_text
+from newsgold.atomic import write_files, write_stream, write_text
 from newsgold.errors import NewsgoldError
 
 
@@ -108,3 +108,24 @@ def test_write_text_onto_a_folder_leaves_the_folder_and_no_temporary(tmp_path: P
         write_text(tmp_path / "a-folder", "x")
     assert caught.value.file == str(tmp_path / "a-folder")
     assert [p.name for p in tmp_path.iterdir()] == ["a-folder"]
+
+
+def test_a_stream_is_renamed_into_place_only_when_it_ends(tmp_path: Path) -> None:
+    target = tmp_path / "predictions.jsonl"
+    assert write_stream(target, iter([b"one\n", b"two\n"])) == 8
+    assert target.read_bytes() == b"one\ntwo\n"
+
+    def failing() -> Any:
+        yield b"three\n"
+        raise RuntimeError("the model failed on the second document")
+
+    with pytest.raises(RuntimeError, match="second document"):
+        write_stream(target, failing())
+    assert listing(tmp_path) == {"predictions.jsonl": b"one\ntwo\n"}  # old file kept, no temporary
+
+
+def test_a_stream_into_a_missing_folder_is_bad_usage(tmp_path: Path) -> None:
+    with pytest.raises(NewsgoldError, match="does not exist") as caught:
+        write_stream(tmp_path / "missing" / "p.jsonl", iter([b"x"]))
+    assert caught.value.status == 2
+    assert list(tmp_path.iterdir()) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from newsgold.errors import NewsgoldError
@@ -55,6 +55,33 @@ def write_files(files: Mapping[Path, bytes], overwrite: bool = False, what: str 
     finally:
         for tmp in temps.values():
             tmp.unlink(missing_ok=True)
+
+
+def write_stream(path: Path, chunks: Iterable[bytes], what: str = "file") -> int:
+    """Write chunks to path as they come, whole or not at all; return the bytes written.
+
+    The chunks go to a temporary beside the target, which is renamed over it once the last chunk
+    is written and flushed. If the iterable raises (a model failing half way, say), the temporary
+    is removed and the target is left as it was. A missing folder is bad usage (status 2).
+    """
+    if not path.parent.is_dir():
+        message = f"folder {str(path.parent)!r} does not exist; create it first"
+        raise NewsgoldError(message, str(path), status=2)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    written = 0
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            os.fchmod(stream.fileno(), 0o666 & ~_umask())
+            for chunk in chunks:
+                written += stream.write(chunk)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(name, path)
+    except OSError as err:
+        raise NewsgoldError(f"cannot write {what}: {err.strerror}", str(path)) from None
+    finally:
+        Path(name).unlink(missing_ok=True)
+    return written
 
 
 def _umask() -> int:

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from newsgold import jsonio
+from newsgold.atomic import write_stream
 from newsgold.cli._common import (
     add_out_option,
     add_root_option,
     add_split_option,
-    emit,
     repository,
 )
 from newsgold.corpus import load_corpus
 from newsgold.progress import Progress
-from newsgold.scoring.harness import load_model, predict
+from newsgold.scoring.harness import Model, iter_predictions, load_model
 from newsgold.splits import in_splits
 
 
@@ -44,12 +45,36 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
+def _model(args: argparse.Namespace) -> tuple[Model, str]:
+    """The extractor the options name, and the name messages give it.
+
+    Each adapter of ``newsgold.adapters`` adds one branch here; its module is imported only when
+    asked for, so a missing optional library costs the other commands nothing.
+    """
+    return load_model(args.model), args.model
+
+
+def _encoded(lines: Iterable[dict[str, Any]], count: list[int]) -> Iterator[bytes]:
+    """Each prediction object as one JSON line, counted as it goes."""
+    for line in lines:
+        count[0] += 1
+        yield (json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8")
+
+
 def run(args: argparse.Namespace) -> int:
-    """Run the model and write its predictions atomically."""
+    """Run the model over the documents, streaming its checked predictions to the output.
+
+    A file is written whole or not at all (a temporary, renamed at the end); standard output
+    gets the lines only once every document has succeeded.
+    """
     documents = in_splits(load_corpus(repository(args.root)), args.split).documents
-    model = load_model(args.model)
-    lines = predict(model, documents, args.model, Progress("predicting"))
-    emit(jsonio.dumps_lines(lines), args.out)
-    if args.out is not None:
-        print(f"wrote {len(lines)} prediction(s) to {args.out}", file=sys.stderr)
+    model, name = _model(args)
+    lines = iter_predictions(model, documents, name, Progress("predicting"))
+    count = [0]
+    if args.out is None:
+        sys.stdout.buffer.write(b"".join(_encoded(lines, count)))
+        sys.stdout.flush()
+    else:
+        write_stream(args.out, _encoded(lines, count), what="predictions")
+        print(f"wrote {count[0]} prediction(s) to {args.out}", file=sys.stderr)
     return 0

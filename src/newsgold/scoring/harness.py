@@ -6,7 +6,7 @@ import importlib
 import json
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from newsgold.corpus import LAYERS, Document
@@ -71,7 +71,17 @@ def predict(
     progress: Progress | None = None,
 ) -> list[dict[str, Any]]:
     """One checked prediction object per document: the model's layers under the doc_id."""
-    out: list[dict[str, Any]] = []
+    return list(iter_predictions(model, documents, name, progress))
+
+
+def iter_predictions(
+    model: Model,
+    documents: Sequence[Document],
+    name: str = "model",
+    progress: Progress | None = None,
+) -> Iterator[dict[str, Any]]:
+    """``predict`` one document at a time: each checked object is yielded as soon as it is made,
+    so a writer can stream them and no more than one document's output is held."""
     for n, doc in enumerate(documents, start=1):
         try:
             layers = model(doc.text, dict(doc.metadata))
@@ -100,7 +110,6 @@ def predict(
         if problems:
             pointer, message = problems[0]
             raise NewsgoldError(f"invalid model output: {message}", name, f"{doc.doc_id}{pointer}")
-        out.append(line)
+        yield line
         if progress is not None:
             progress(n, len(documents))
-    return out
