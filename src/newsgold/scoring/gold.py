@@ -17,13 +17,13 @@ from newsgold.corpus import (
     find_root,
     is_doc_id,
     load_corpus,
-    load_document,
     read_text,
     repository_doc_ids,
     sha256_text,
 )
 from newsgold.errors import NewsgoldError
-from newsgold.scoring.predictions import object_problems
+from newsgold.scoring import typed
+from newsgold.scoring.predictions import content_problems, object_problems
 
 METADATA_FIELDS = (
     "title",
@@ -42,11 +42,20 @@ GoldSource = Path | str | Corpus | Iterable[Document] | Iterable[Row] | None
 
 
 def check_document(
-    doc: Document, file: str, prefix: str = "", layers: Sequence[str] = LAYERS
+    doc: Document,
+    file: str,
+    prefix: str = "",
+    layers: Sequence[str] = LAYERS,
+    typed_layers: bool = False,
 ) -> None:
-    """Raise NewsgoldError at the first gold span of these layers that is malformed or wrong."""
+    """Raise NewsgoldError at the first gold span of these layers that is malformed or wrong.
+
+    ``typed_layers``: the annotations came from the typed decoder (``scoring.typed``), which
+    proved every layer schema-valid, so only the checks no schema expresses run.
+    """
     items = {layer: doc.annotations.get(layer) or [] for layer in layers}
-    problems = object_problems({"doc_id": doc.doc_id, **items}, {doc.doc_id: doc.text})
+    check = content_problems if typed_layers else object_problems
+    problems = check({"doc_id": doc.doc_id, **items}, {doc.doc_id: doc.text})
     if problems:
         pointer, message = problems[0]
         raise NewsgoldError(f"gold annotation: {message}", file, prefix + pointer)
@@ -308,10 +317,16 @@ def gold_store(
         docs = {d.doc_id: d for d in as_gold(gold, root, layers)}
         return GoldStore(docs, docs.__getitem__)
     repository = base
+    decode = typed.gold_decoder()
 
     def load(doc_id: str) -> Document:
-        doc = load_document(repository, doc_id)
-        check_document(doc, _annotation_file(doc_id), layers=layers)
+        # as load_document reads it, but the annotations by the typed decoder when it can
+        text = read_text(repository / CORPUS_DIR / f"{doc_id}.txt")
+        metadata = jsonio.load(repository / CORPUS_DIR / f"{doc_id}.json")
+        annotations = jsonio.load(repository / ANNOTATIONS_DIR / f"{doc_id}.json", None, decode)
+        proven = typed.is_typed(annotations)  # else read by the strict parser: check it all
+        doc = Document(doc_id, text, metadata, typed.as_dict(annotations) if proven else annotations)
+        check_document(doc, _annotation_file(doc_id), layers=layers, typed_layers=proven)
         return doc
 
     def split_of(doc_id: str) -> Any:

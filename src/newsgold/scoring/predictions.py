@@ -12,8 +12,8 @@ from newsgold.corpus import LAYERS
 from newsgold.errors import NewsgoldError
 from newsgold.schemas import enum
 from newsgold.shown import contrast, quoted
+from newsgold.scoring import typed
 from newsgold.timex import canonical, value_problem
-from newsgold.validate.schema import schema_incidents
 
 MAX_SHOWN = 20  # problems listed in one error message
 
@@ -116,9 +116,17 @@ def object_problems(
     schema_obj = obj
     if entity_labels is not None:
         schema_obj, label_problems = _label_problems(obj, entity_labels)
+    from newsgold.validate.schema import schema_incidents  # jsonschema: only when not typed
+
     schema_problems = schema_incidents(schema_obj, "predictions", "")  # fast path when valid
     if schema_problems or label_problems:
         return [*label_problems, *((i.pointer, i.message) for i in schema_problems)]
+    return content_problems(obj, texts)
+
+
+def content_problems(obj: Mapping[str, Any], texts: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(pointer, message) for the faults of a schema-valid prediction object no schema can
+    see: an unknown doc_id, offsets and texts that do not fit the text, values, ids twice."""
     doc_id = obj["doc_id"]
     if doc_id not in texts:
         return [("/doc_id", f"unknown doc_id {doc_id!r}; expected the doc_id of a gold document")]
@@ -173,9 +181,10 @@ def checked_lines(
     of a label map, which entity types must be instead of gold types.
     """
     if isinstance(source, str | Path):
+        decode = typed.prediction_decoder(entity_labels)
         parsed: Iterable[tuple[int, Any, Problem | None]] = (
             (n, obj, None if problem is None else Problem(n, *problem))
-            for n, obj, problem in jsonio.load_lines(Path(source), "predictions")
+            for n, obj, problem in jsonio.load_lines(Path(source), "predictions", decode)
         )
     else:
         parsed = ((n, obj, None) for n, obj in enumerate(source, start=1))
@@ -184,8 +193,12 @@ def checked_lines(
         if problem is not None:
             yield number, None, [problem]
             continue
-        obj = scored_part(obj, layers)  # the other layers are neither checked nor kept
-        found = object_problems(obj, texts, entity_labels)
+        if typed.is_typed(obj):  # parsed strictly and schema-valid in every layer (and label)
+            obj = typed.scored_dict(obj, layers)
+            found = content_problems(obj, texts)
+        else:
+            obj = scored_part(obj, layers)  # the other layers are neither checked nor kept
+            found = object_problems(obj, texts, entity_labels)
         if found:
             yield number, None, [Problem(number, pointer, message) for pointer, message in found]
             continue
