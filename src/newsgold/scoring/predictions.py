@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsgold import jsonio
+from newsgold import jsonio, prediction_files
 from newsgold.corpus import LAYERS
 from newsgold.errors import NewsgoldError
 from newsgold.schemas import enum
@@ -25,10 +25,14 @@ class Problem:
     line: int
     pointer: str
     message: str
+    unit: str = "line"  # "row" in a Parquet file
+    doc_id: str = ""  # a Parquet row's, named beside its number
 
     def where(self) -> str:
-        """``line N`` followed by the JSON pointer (``line 3/entities/0/end``)."""
-        return f"line {self.line}{self.pointer}"
+        """``line N`` followed by the JSON pointer (``line 3/entities/0/end``); a Parquet row
+        as ``row 3 (doc-id)/entities/0/end``."""
+        named = f" ({self.doc_id})" if self.doc_id else ""
+        return f"{self.unit} {self.line}{named}{self.pointer}"
 
 
 @dataclass
@@ -180,38 +184,60 @@ def checked_lines(
     predicted on an earlier line is a problem of the later one. ``entity_labels``: the labels
     of a label map, which entity types must be instead of gold types.
     """
-    if isinstance(source, str | Path):
+    unit = "line"
+    parsed: Iterable[tuple[int, Any, Problem | None, bool]]
+    if isinstance(source, str | Path) and prediction_files.is_parquet(Path(source)):
+        unit = "row"
+        parsed = (
+            (n, obj, None, typed.valid(obj, entity_labels))
+            for n, obj in prediction_files.read_rows(Path(source), layers)
+        )
+    elif isinstance(source, str | Path):
         decode = typed.prediction_decoder(entity_labels)
-        parsed: Iterable[tuple[int, Any, Problem | None]] = (
-            (n, obj, None if problem is None else Problem(n, *problem))
+        parsed = (
+            (n, obj, None if problem is None else Problem(n, *problem), False)
             for n, obj, problem in jsonio.load_lines(Path(source), "predictions", decode)
         )
     else:
-        parsed = ((n, obj, None) for n, obj in enumerate(source, start=1))
+        parsed = ((n, obj, None, False) for n, obj in enumerate(source, start=1))
     seen: dict[str, int] = {}
-    for number, obj, problem in parsed:
+    for number, obj, problem, proven in parsed:
         if problem is not None:
             yield number, None, [problem]
             continue
+        row_id = _row_id(obj) if unit == "row" else ""
         if typed.is_typed(obj):  # parsed strictly and schema-valid in every layer (and label)
             obj = typed.scored_dict(obj, layers)
+            found = content_problems(obj, texts)
+        elif proven:  # a Parquet row whose every layer passed the typed check
+            obj = scored_part(obj, layers)
             found = content_problems(obj, texts)
         else:
             obj = scored_part(obj, layers)  # the other layers are neither checked nor kept
             found = object_problems(obj, texts, entity_labels)
         if found:
-            yield number, None, [Problem(number, pointer, message) for pointer, message in found]
+            yield (
+                number,
+                None,
+                [Problem(number, pointer, message, unit, row_id) for pointer, message in found],
+            )
             continue
         doc_id = obj["doc_id"]
         if doc_id in seen:
             message = (
-                f"doc_id {doc_id!r} is already predicted on line {seen[doc_id]}; "
-                "expected one line per document"
+                f"doc_id {doc_id!r} is already predicted on {unit} {seen[doc_id]}; "
+                f"expected one {unit} per document"
             )
-            yield number, None, [Problem(number, "/doc_id", message)]
+            yield number, None, [Problem(number, "/doc_id", message, unit, row_id)]
             continue
         seen[doc_id] = number
         yield number, dict(obj), []
+
+
+def _row_id(obj: Any) -> str:
+    """A Parquet row's doc_id as its location names it (none if it is not a string)."""
+    doc_id = obj.get("doc_id") if isinstance(obj, Mapping) else None
+    return doc_id if isinstance(doc_id, str) else ""
 
 
 def check_predictions(

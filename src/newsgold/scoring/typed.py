@@ -193,6 +193,17 @@ def prediction_decoder(entity_labels: Collection[str] | None = None) -> Any:
     return checked
 
 
+def valid(obj: Any, entity_labels: Collection[str] | None = None) -> bool:
+    """Whether a prediction object already in Python (a Parquet row) passes the typed check:
+    the predictions schema in every layer, entity types among ``entity_labels`` if given."""
+    try:
+        line = msgspec.convert(obj, prediction_type(entity_labels is not None))
+    except msgspec.ValidationError:
+        return False
+    entities = line.entities
+    return entity_labels is None or entities is UNSET or all(e.type in entity_labels for e in entities)
+
+
 def gold_decoder() -> Any:
     """A bytes -> Struct decoder of annotation files for ``jsonio.proven``."""
     return _Decoders.gold().decode
