@@ -211,9 +211,7 @@ def _table(batch: list[Mapping[str, Any]], schema: pa.Schema, name: str, first: 
 # Reading
 
 
-def read_rows(
-    path: Path, layers: Sequence[str] = LAYERS
-) -> Iterator[tuple[int, dict[str, Any]]]:
+def read_rows(path: Path, layers: Sequence[str] = LAYERS) -> Iterator[tuple[int, dict[str, Any]]]:
     """Each row of a Parquet predictions file as (row number from 1, prediction object).
 
     The file's Arrow schema is checked first (a NewsgoldError naming the missing or mistyped
@@ -241,13 +239,15 @@ def _rows(parquet: Any, name: str, columns: list[str]) -> Iterator[tuple[int, di
             table = parquet.read_row_group(group, columns=columns)
         except (OSError, ValueError, pa.ArrowException) as err:
             raise NewsgoldError(
-                f"cannot read row group {group} of the Parquet file: {err}", name, f"row {number + 1}"
+                f"cannot read row group {group} of the Parquet file: {err}",
+                name,
+                f"row {number + 1}",
             ) from None
-        columns = {column: _values(table.column(column)) for column in table.column_names}
+        values_of = {column: _values(table.column(column)) for column in table.column_names}
         for row in range(table.num_rows):
             number += 1
             obj: dict[str, Any] = {}
-            for column, values in columns.items():
+            for column, values in values_of.items():
                 if values[row] is not None or column == "doc_id":
                     obj[column] = values[row]
             yield number, obj
@@ -276,7 +276,10 @@ def _pylist(array: Any) -> list[Any]:
     if pa.types.is_struct(kind):
         names = [kind.field(i).name for i in range(kind.num_fields)]
         children = array.flatten()
-        rows = [dict(zip(names, values, strict=True)) for values in zip(*map(_pylist, children))]
+        rows = [
+            dict(zip(names, values, strict=True))
+            for values in zip(*map(_pylist, children), strict=True)
+        ]
         if not names:
             rows = [{} for _ in range(len(array))]
         for field, child in zip(names, children, strict=True):
@@ -285,7 +288,11 @@ def _pylist(array: Any) -> list[Any]:
                     if row[field] is None:
                         del row[field]
         valid = _valid(array)
-        return rows if valid is None else [r if ok else None for r, ok in zip(rows, valid)]
+        return (
+            rows
+            if valid is None
+            else [r if ok else None for r, ok in zip(rows, valid, strict=True)]
+        )
     values: list[Any] = array.to_pylist()
     return values
 

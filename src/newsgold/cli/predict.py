@@ -8,7 +8,6 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from newsgold.atomic import write_stream
 from newsgold.cli._common import (
     add_out_option,
     add_root_option,
@@ -16,6 +15,7 @@ from newsgold.cli._common import (
     repository,
 )
 from newsgold.corpus import load_corpus
+from newsgold.prediction_files import write_predictions
 from newsgold.progress import Progress
 from newsgold.scoring.harness import Model, iter_predictions, load_model
 from newsgold.splits import in_splits
@@ -39,7 +39,7 @@ def register(sub: Any) -> None:
         metavar="MODULE:CALLABLE",
         help="the extractor, e.g. mymodel:extract",
     )
-    add_out_option(p, "predictions file to write (default: standard output)")
+    add_out_option(p, "predictions file to write, Parquet if named *.parquet (default: stdout)")
     add_root_option(p)
     add_split_option(p)
     p.set_defaults(func=run)
@@ -75,6 +75,6 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(b"".join(_encoded(lines, count)))
         sys.stdout.flush()
     else:
-        write_stream(args.out, _encoded(lines, count), what="predictions")
+        count[0] = write_predictions(lines, args.out)  # Parquet when the name ends in .parquet
         print(f"wrote {count[0]} prediction(s) to {args.out}", file=sys.stderr)
     return 0

@@ -32,14 +32,19 @@ def register(sub: Any) -> None:
         "score",
         help="score predictions against the gold annotations",
         description=(
-            "Score a predictions file (JSON Lines, one object per document) against gold: the four "
+            "Score a predictions file (JSON Lines, one object per document, or Parquet, one row "
+            "per document) against gold: the four "
             "SemEval-2013 span schemes per layer and type, TempEval-3 date metrics, figure values, "
             "claim attribution. --merge joins shard results (score JSON files) exactly; --compare "
             "tests two predictions files against each other. Definitions: docs/scoring.md."
         ),
     )
     p.add_argument(
-        "predictions", nargs="?", type=Path, metavar="PRED.jsonl", help="the predictions"
+        "predictions",
+        nargs="?",
+        type=Path,
+        metavar="PRED.jsonl",
+        help="the predictions: JSON Lines, or Parquet (*.parquet, or a file starting PAR1)",
     )
     p.add_argument(
         "--gold",

@@ -325,7 +325,9 @@ def gold_store(
         metadata = jsonio.load(repository / CORPUS_DIR / f"{doc_id}.json")
         annotations = jsonio.load(repository / ANNOTATIONS_DIR / f"{doc_id}.json", None, decode)
         proven = typed.is_typed(annotations)  # else read by the strict parser: check it all
-        doc = Document(doc_id, text, metadata, typed.as_dict(annotations) if proven else annotations)
+        doc = Document(
+            doc_id, text, metadata, typed.as_dict(annotations) if proven else annotations
+        )
         check_document(doc, _annotation_file(doc_id), layers=layers, typed_layers=proven)
         return doc
 

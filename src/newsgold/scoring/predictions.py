@@ -11,8 +11,8 @@ from newsgold import jsonio, prediction_files
 from newsgold.corpus import LAYERS
 from newsgold.errors import NewsgoldError
 from newsgold.schemas import enum
-from newsgold.shown import contrast, quoted
 from newsgold.scoring import typed
+from newsgold.shown import contrast, quoted
 from newsgold.timex import canonical, value_problem
 
 MAX_SHOWN = 20  # problems listed in one error message

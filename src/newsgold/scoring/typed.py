@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from functools import cache
+from types import GenericAlias
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -60,6 +61,11 @@ def _span(name: str, fields: list[tuple[str, Any, Any]] | None = None) -> type[S
         forbid_unknown_fields=True,
         gc=False,
     )
+
+
+def _list(item: Any) -> Any:
+    """``list[item]`` of a type made at run time."""
+    return GenericAlias(list, (item,))
 
 
 def _nullable(definition: str) -> Any:
@@ -104,8 +110,8 @@ def _layer_types(any_entity_label: bool) -> dict[str, Any]:
     claim = _span(
         "Claim",
         [
-            ("source", source | None | UnsetType, UNSET),  # type: ignore[operator]
-            ("cue", cue | None | UnsetType, UNSET),  # type: ignore[operator]
+            ("source", source | None | UnsetType, UNSET),
+            ("cue", cue | None | UnsetType, UNSET),
             ("quote", _nullable("quote"), UNSET),
             ("certainty", _nullable("certainty"), UNSET),
             ("polarity", _nullable("polarity"), UNSET),
@@ -124,7 +130,7 @@ def prediction_type(any_entity_label: bool = False) -> type[Struct]:
     return msgspec.defstruct(
         "PredictionLine",
         [("doc_id", _doc_id())]
-        + [(layer, list[items[layer]] | UnsetType, UNSET) for layer in LAYERS]  # type: ignore[misc]
+        + [(layer, _list(items[layer]) | UnsetType, UNSET) for layer in LAYERS]
         + [("system", str | UnsetType, UNSET)],
         forbid_unknown_fields=True,
         gc=False,
@@ -152,7 +158,7 @@ def gold_type() -> type[Struct]:
     return msgspec.defstruct(
         "GoldAnnotations",
         [(name, Extra, UNSET) for name in GOLD_FIELDS]
-        + [(layer, list[items[layer]] | None | UnsetType, UNSET) for layer in LAYERS],  # type: ignore[misc]
+        + [(layer, _list(items[layer]) | None | UnsetType, UNSET) for layer in LAYERS],
         forbid_unknown_fields=True,
         gc=False,
     )
@@ -197,11 +203,13 @@ def valid(obj: Any, entity_labels: Collection[str] | None = None) -> bool:
     """Whether a prediction object already in Python (a Parquet row) passes the typed check:
     the predictions schema in every layer, entity types among ``entity_labels`` if given."""
     try:
-        line = msgspec.convert(obj, prediction_type(entity_labels is not None))
+        line: Any = msgspec.convert(obj, prediction_type(entity_labels is not None))
     except msgspec.ValidationError:
         return False
     entities = line.entities
-    return entity_labels is None or entities is UNSET or all(e.type in entity_labels for e in entities)
+    return (
+        entity_labels is None or entities is UNSET or all(e.type in entity_labels for e in entities)
+    )
 
 
 def gold_decoder() -> Any:
