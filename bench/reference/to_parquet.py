@@ -1,6 +1,6 @@
 """Untimed preparation: write a JSON Lines predictions file as Parquet with newsgold's writer.
 
-    python bench/reference/to_parquet.py PRED.jsonl OUT.parquet
+python bench/reference/to_parquet.py PRED.jsonl OUT.parquet
 """
 
 from __future__ import annotations

@@ -32,11 +32,25 @@ ROWS_PER_GROUP = 512  # documents per row group: the rows a writer or reader hol
 LAYOUT_DOC = "the predictions layout of docs/scoring.md"
 
 # The struct fields of each layer's items: (name, kind, required); kind "int", "str", "float",
-# or the name of a nested struct ("source", "cue").
+# "strs" (a list of strings) or the name of a nested struct ("source", "cue"). Besides the
+# properties the predictions schema names, those gold annotations carry (wikidata, a date's
+# anchor and function, a claim's links), so gold-shaped predictions are written whole.
 _SPAN = [("start", "int", True), ("end", "int", True), ("text", "str", False), ("id", "str", False)]
 FIELDS: dict[str, list[tuple[str, str, bool]]] = {
-    "entities": [*_SPAN, ("type", "str", True), ("entity_id", "str", False)],
-    "dates": [*_SPAN, ("type", "str", True), ("value", "str", False), ("mod", "str", False)],
+    "entities": [
+        *_SPAN,
+        ("type", "str", True),
+        ("entity_id", "str", False),
+        ("wikidata", "str", False),
+    ],
+    "dates": [
+        *_SPAN,
+        ("type", "str", True),
+        ("value", "str", False),
+        ("mod", "str", False),
+        ("anchor", "str", False),
+        ("function", "str", False),
+    ],
     "figures": [
         *_SPAN,
         ("kind", "str", True),
@@ -52,6 +66,9 @@ FIELDS: dict[str, list[tuple[str, str, bool]]] = {
         ("quote", "str", False),
         ("certainty", "str", False),
         ("polarity", "str", False),
+        ("dates", "strs", False),
+        ("figures", "strs", False),
+        ("reported_on", "str", False),
     ],
     "source": [*_SPAN, ("entity_id", "str", False)],
     "cue": list(_SPAN),
@@ -72,7 +89,12 @@ def is_parquet(path: Path) -> bool:
 def _arrow_type(kind: str) -> pa.DataType:
     import pyarrow as pa
 
-    simple = {"int": pa.int64(), "str": pa.string(), "float": pa.float64()}
+    simple = {
+        "int": pa.int64(),
+        "str": pa.string(),
+        "float": pa.float64(),
+        "strs": pa.list_(pa.string()),
+    }
     if kind in simple:
         return simple[kind]
     return pa.struct(
@@ -353,6 +375,10 @@ def _check_struct(kind: Any, fields_of: str, where: str, fail: Any) -> None:
             fail(at, f"is {have}, not a string")
         elif sub == "float" and not (pa.types.is_floating(have) or pa.types.is_integer(have)):
             fail(at, f"is {have}, not a number")
+        elif sub == "strs" and not (
+            (pa.types.is_list(have) or pa.types.is_large_list(have)) and _is_string(have.value_type)
+        ):
+            fail(at, f"is {have}, not a list of strings")
         elif sub in FIELDS:
             _check_struct(have, sub, at, fail)
 
