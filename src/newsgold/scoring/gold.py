@@ -318,12 +318,13 @@ def gold_store(
         return GoldStore(docs, docs.__getitem__)
     repository = base
     decode = typed.gold_decoder()
+    corpus, annotations_dir = repository / CORPUS_DIR, repository / ANNOTATIONS_DIR
 
     def load(doc_id: str) -> Document:
         # as load_document reads it, but the annotations by the typed decoder when it can
-        text = read_text(repository / CORPUS_DIR / f"{doc_id}.txt")
-        metadata = jsonio.load(repository / CORPUS_DIR / f"{doc_id}.json")
-        annotations = jsonio.load(repository / ANNOTATIONS_DIR / f"{doc_id}.json", None, decode)
+        text = read_text(corpus / f"{doc_id}.txt")
+        metadata = jsonio.load(corpus / f"{doc_id}.json")
+        annotations = jsonio.load(annotations_dir / f"{doc_id}.json", None, decode)
         proven = typed.is_typed(annotations)  # else read by the strict parser: check it all
         doc = Document(
             doc_id, text, metadata, typed.as_dict(annotations) if proven else annotations

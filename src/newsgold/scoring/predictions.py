@@ -66,9 +66,12 @@ def _span_problems(where: str, span: Mapping[str, Any], text: str) -> Iterator[t
 
 def span_problems(obj: Mapping[str, Any], text: str) -> Iterator[tuple[str, str]]:
     """Offsets and texts of every span of a schema-valid object, claim sources and cues included."""
+    size = len(text)
     for layer in LAYERS:
         for i, item in enumerate(obj.get(layer, [])):
-            yield from _span_problems(f"/{layer}/{i}", item, text)
+            start, end = item["start"], item["end"]  # the test of _span_problems, inline
+            if end > size or start >= end or ("text" in item and item["text"] != text[start:end]):
+                yield from _span_problems(f"/{layer}/{i}", item, text)
             if layer == "claims":
                 for part in ("source", "cue"):
                     if isinstance(item.get(part), dict):
@@ -151,6 +154,9 @@ def value_problems(obj: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         problem = value_problem(date["type"], value) if isinstance(value, str) else None
         if problem is not None and all(value_problem(t, value) for t in enum("timex_type")):
             yield f"/dates/{i}/value", f"{problem[1]} (and no other TIMEX3 type allows it)"
+    ids = [item["id"] for layer in LAYERS for item in obj.get(layer, []) if "id" in item]
+    if len(set(ids)) == len(ids):
+        return  # no id given twice (the common case, without a pointer made per item)
     seen: dict[str, str] = {}
     for layer in LAYERS:
         for i, item in enumerate(obj.get(layer, [])):
