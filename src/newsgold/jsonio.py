@@ -233,11 +233,15 @@ def load(
 ) -> Any:
     """Read and strictly parse a UTF-8 JSON file (``decode``: as in ``load_bytes``)."""
     name = display or str(path)
+    return load_bytes(read_bytes(path, name), name, decode)
+
+
+def read_bytes(path: Path, name: str) -> bytes:
+    """A file's bytes, or NewsgoldError ``cannot read file`` naming it."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         raise NewsgoldError(f"cannot read file: {err.strerror}", name) from None
-    return load_bytes(raw, name, decode)
 
 
 def load_bytes(raw: bytes, name: str, decode: Callable[[bytes], Any] = _ANY.decode) -> Any:

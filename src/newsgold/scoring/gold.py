@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from newsgold import jsonio
+import msgspec
+
+from newsgold import corpus as corpus_module
+from newsgold import jsonio, timex
+from newsgold.cache import VerdictCache, code_digest
 from newsgold.corpus import (
     ANNOTATIONS_DIR,
     CORPUS_DIR,
@@ -22,6 +27,7 @@ from newsgold.corpus import (
     sha256_text,
 )
 from newsgold.errors import NewsgoldError
+from newsgold.schemas import schema_dir
 from newsgold.scoring import typed
 from newsgold.scoring.predictions import content_problems, object_problems
 
@@ -283,7 +289,9 @@ class GoldStore(Lazy[Document]):
     """Checked gold documents by doc_id; from a repository each is read only when asked for.
 
     Scoring a repository through a store holds one article at a time, so its memory does not
-    grow with the corpus; other sources are read whole first.
+    grow with the corpus; other sources are read whole first. ``fingerprints`` holds the gold
+    fingerprints known without computing them (from the cache of checked gold); ``checked``
+    tells the store the fingerprint of a document scored, and ``save`` keeps what it learnt.
     """
 
     def __init__(
@@ -291,9 +299,24 @@ class GoldStore(Lazy[Document]):
         keys: Iterable[str],
         load: Callable[[str], Document],
         split_of: Callable[[str], Any] | None = None,
+        cache: VerdictCache | None = None,
     ) -> None:
         super().__init__(keys, load)
         self._split_of = split_of or (lambda doc_id: self[doc_id].metadata.get("split"))
+        self.fingerprints: dict[str, str] = {}
+        self.pending: dict[str, str] = {}  # doc_id -> cache key of a document checked in full
+        self._cache = cache
+
+    def checked(self, doc_id: str, fingerprint: str) -> None:
+        """A document was read, checked and fingerprinted: remember it for the next run."""
+        key = self.pending.pop(doc_id, None)
+        if key is not None and self._cache is not None:
+            self._cache.put(key, fingerprint)
+
+    def save(self) -> None:
+        """Write the cache of checked gold (nothing when no cache or nothing new)."""
+        if self._cache is not None:
+            self._cache.save()
 
     def texts(self) -> Mapping[str, str]:
         """The same documents' texts, read as lazily."""
@@ -319,21 +342,48 @@ def gold_store(
     repository = base
     decode = typed.gold_decoder()
     corpus, annotations_dir = repository / CORPUS_DIR, repository / ANNOTATIONS_DIR
+    cache = VerdictCache.named(GOLD_CACHE)
+    salt = _checking_code(layers) if cache.path is not None else b""
 
     def load(doc_id: str) -> Document:
         # as load_document reads it, but the annotations by the typed decoder when it can
         text = read_text(corpus / f"{doc_id}.txt")
         metadata = jsonio.load(corpus / f"{doc_id}.json")
-        annotations = jsonio.load(annotations_dir / f"{doc_id}.json", None, decode)
+        path = annotations_dir / f"{doc_id}.json"
+        raw = jsonio.read_bytes(path, str(path))
+        key = cache.key(salt, text.encode("utf-8"), raw) if cache.path is not None else ""
+        known = cache.get(key) if key else None
+        if known is not None:  # these bytes, with this text, passed these checks before
+            with contextlib.suppress(msgspec.DecodeError):
+                doc = Document(doc_id, text, metadata, typed.as_dict(decode(raw)))
+                store.fingerprints[doc_id] = known
+                return doc
+        annotations = jsonio.load_bytes(raw, str(path), decode)
         proven = typed.is_typed(annotations)  # else read by the strict parser: check it all
         doc = Document(
             doc_id, text, metadata, typed.as_dict(annotations) if proven else annotations
         )
         check_document(doc, _annotation_file(doc_id), layers=layers, typed_layers=proven)
+        if key and proven:
+            store.pending[doc_id] = key
         return doc
 
     def split_of(doc_id: str) -> Any:
         metadata = jsonio.load(repository / CORPUS_DIR / f"{doc_id}.json")
         return metadata.get("split") if isinstance(metadata, dict) else None
 
-    return GoldStore(repository_doc_ids(repository), load, split_of)
+    store = GoldStore(repository_doc_ids(repository), load, split_of, cache)
+    return store
+
+
+GOLD_CACHE = "checked-gold"  # the VerdictCache of gold documents read and checked in full
+
+
+def _checking_code(layers: Sequence[str]) -> bytes:
+    """What a verdict on a gold document depends on besides its bytes: the layers checked, the
+    code that reads, checks and fingerprints, and the schemas."""
+    here = Path(__file__).parent
+    modules = [here / f"{name}.py" for name in ("gold", "typed", "predictions", "score")]
+    modules += [Path(m.__file__ or "") for m in (jsonio, corpus_module, timex)]
+    schemas = [schema_dir() / f"{name}.schema.json" for name in ("annotations", "predictions")]
+    return code_digest([*modules, *schemas]) + ",".join(layers).encode()
