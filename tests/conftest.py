@@ -4,7 +4,10 @@ The scorer's cache of checked gold (newsgold.cache) goes to a folder of this run
 user's cache; tests of the cache point it elsewhere themselves.
 """
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ["NEWSGOLD_CACHE_DIR"] = tempfile.mkdtemp(prefix="newsgold-test-cache-")
+atexit.register(shutil.rmtree, os.environ["NEWSGOLD_CACHE_DIR"], True)

@@ -29,6 +29,7 @@ def test_bench_runs_end_to_end_at_n_50(tmp_path: Path) -> None:
         "validate",
         "build",
         "score",
+        "score cold",
         "score parquet",
         "score floor",
         "score floor parquet",
@@ -44,6 +45,7 @@ def test_bench_runs_end_to_end_at_n_50(tmp_path: Path) -> None:
     assert notes[("build", 50)].startswith("(same ") and "rows in 18 files" in notes[("build", 50)]
     assert notes[("score", 50)].startswith("(counts identical to nervaluate's")
     assert notes[("score parquet", 50)] == notes[("score", 50)]  # the same counts from Parquet
+    assert notes[("score cold", 50)] == notes[("score", 50)]  # and without the cache
     # 50 articles: the synthetic metadata splits them 43 / 4 / 3 (as the release build reports).
     assert notes[("load", 50)] == "(same rows: test=3 train=43 validation=4)"
     for row in rows:
