@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from newsgold.adapters.spans import Adapter
 from newsgold.atomic import write_stream
 from newsgold.cli._common import (
     add_out_option,
@@ -27,17 +28,29 @@ def register(sub: Any) -> None:
         "predict",
         help="run an extractor over the corpus and write predictions",
         description=(
-            "Import MODULE:CALLABLE, call it as callable(text, metadata) on every article of the "
-            "corpus, check what it returns ({'entities': [...], 'dates': [...], ...}) and write a "
-            "predictions file for `newsgold score`. Nothing is written unless every document "
-            "succeeds."
+            "Run one extractor on every article of the corpus, check what it returns "
+            "({'entities': [...], 'dates': [...], ...}) and write a predictions file for "
+            "`newsgold score`: your own MODULE:CALLABLE, called as callable(text, metadata), or "
+            "an adapter (--spacy, --hf). Nothing is written unless every document succeeds."
         ),
     )
-    p.add_argument(
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument(
         "--model",
-        required=True,
         metavar="MODULE:CALLABLE",
         help="the extractor, e.g. mymodel:extract",
+    )
+    source.add_argument(
+        "--spacy",
+        metavar="PIPELINE",
+        help="a spaCy pipeline (package name or folder): entities, and dates and figures "
+        "where it tags DATE/TIME and MONEY/PERCENT/QUANTITY/CARDINAL/ORDINAL (extra: spacy)",
+    )
+    source.add_argument(
+        "--hf",
+        metavar="MODEL",
+        help="a Hugging Face token-classification model (name or folder), run on the CPU; "
+        "CoNLL labels are kept: score with --map conll2003 (extra: hf)",
     )
     add_out_option(p, "predictions file to write (default: standard output)")
     add_root_option(p)
@@ -51,6 +64,14 @@ def _model(args: argparse.Namespace) -> tuple[Model, str]:
     Each adapter of ``newsgold.adapters`` adds one branch here; its module is imported only when
     asked for, so a missing optional library costs the other commands nothing.
     """
+    if args.spacy is not None:
+        from newsgold.adapters import spacy
+
+        return spacy.load(args.spacy), f"spacy:{args.spacy}"
+    if args.hf is not None:
+        from newsgold.adapters import hf
+
+        return hf.load(args.hf), f"hf:{args.hf}"
     return load_model(args.model), args.model
 
 
@@ -69,7 +90,8 @@ def run(args: argparse.Namespace) -> int:
     """
     documents = in_splits(load_corpus(repository(args.root)), args.split).documents
     model, name = _model(args)
-    lines = iter_predictions(model, documents, name, Progress("predicting"))
+    labels = model.routing.entity_labels() if isinstance(model, Adapter) else None
+    lines = iter_predictions(model, documents, name, Progress("predicting"), labels)
     count = [0]
     if args.out is None:
         sys.stdout.buffer.write(b"".join(_encoded(lines, count)))
@@ -77,4 +99,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         write_stream(args.out, _encoded(lines, count), what="predictions")
         print(f"wrote {count[0]} prediction(s) to {args.out}", file=sys.stderr)
+    for note in model.notes() if isinstance(model, Adapter) else []:
+        print(f"newsgold predict: {note}", file=sys.stderr)
     return 0
