@@ -96,7 +96,9 @@ def test_entities_dates_and_figures_at_exact_offsets(
     }
     err = capsys.readouterr().err
     assert "wrote 2 prediction(s)" in err
-    assert "dropped 1 span(s) whose label is no gold entity type, date or figure kind: DRUG 1" in err
+    assert (
+        "dropped 1 span(s) whose label is no gold entity type, date or figure kind: DRUG 1" in err
+    )
 
 
 def test_scored_spans_match_and_values_are_left_to_the_scorer(

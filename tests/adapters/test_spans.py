@@ -1,0 +1,76 @@
+"""Routing a tagger's labels to layers, and the spans the shared Adapter makes of them."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from newsgold.adapters.spans import TAG_SETS, Adapter, Routing
+
+ONTONOTES = [
+    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+    "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+]  # fmt: skip
+
+
+def test_tag_sets_are_the_labels_of_the_shipped_maps() -> None:
+    maps = resources.files("newsgold.scoring") / "labelmaps"
+    for name, labels in TAG_SETS.items():
+        assert set(json.loads((maps / f"{name}.json").read_text("utf-8"))) == labels
+
+
+def test_ontonotes_labels_fill_three_layers_with_gold_types() -> None:
+    routing = Routing.of(f"{prefix}-{label}" for label in ONTONOTES for prefix in "BI")
+    assert routing.layers == ("entities", "dates", "figures")
+    assert routing.entity_labels() is None  # gold types: the harness checks them as usual
+    assert routing.item("GPE", 0, 5, "Seoul") == (
+        "entities",
+        {"start": 0, "end": 5, "text": "Seoul", "type": "GPE"},
+    )
+    assert routing.item("TIME", 0, 4, "noon")[1]["type"] == "TIME"
+    assert routing.item("ORDINAL", 0, 5, "third") == (
+        "figures",
+        {"start": 0, "end": 5, "text": "third", "kind": "ORDINAL"},
+    )
+
+
+def test_conll_labels_are_the_systems_own_even_its_loc() -> None:
+    routing = Routing.of(["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-MISC", "B-ORG"])
+    assert routing.layers == ("entities",)
+    assert routing.entity_labels() == {"PER", "LOC", "MISC", "ORG"}
+    assert routing.tag_set == "conll2003"
+    assert routing.item("LOC", 0, 5, "Seoul")[0] == "entities"
+
+
+def test_extra_labels_beside_gold_types_are_dropped_and_counted() -> None:
+    routing = Routing.of(["PERSON", "DRUG"])
+    assert routing.entity_labels() is None and routing.layers == ("entities",)
+    text = "Ann took aspirin and ibuprofen."
+    spans = [("PERSON", 0, 3, "Ann"), ("DRUG", 9, 16, "aspirin"), ("DRUG", 21, 30, "ibuprofen")]
+    adapter = Adapter("test", lambda _: spans, routing)
+    assert adapter(text, {}) == {
+        "entities": [{"start": 0, "end": 3, "text": "Ann", "type": "PERSON"}]
+    }
+    assert adapter.notes() == [
+        "test: dropped 2 span(s) whose label is no gold entity type, date or figure kind: DRUG 2"
+    ]
+
+
+def test_a_tag_set_of_its_own_is_kept_and_needs_a_map_of_ones_own() -> None:
+    routing = Routing.of(["B-PERS", "B-LIEU"])
+    assert routing.entity_labels() == {"PERS", "LIEU"} and routing.tag_set is None
+    adapter = Adapter("test", lambda _: [], routing)
+    assert adapter.notes() == [
+        "test: entity labels LIEU, PERS are this system's own tag set, not gold types: score "
+        "them with `newsgold score --map MAP.json` (a map of your own, docs/scoring.md)"
+    ]
+
+
+def test_surrounding_whitespace_is_trimmed_and_blank_spans_skipped() -> None:
+    text = "in  Seoul \n"
+    # the tagger says 3-10 is " Seoul ": "Seoul" is 4-9; 9-11 is only whitespace
+    spans = [("GPE", 3, 10, " Seoul "), ("GPE", 9, 11, " \n")]
+    adapter = Adapter("test", lambda _: spans, Routing.of(["GPE"]))
+    assert adapter(text, {}) == {
+        "entities": [{"start": 4, "end": 9, "text": "Seoul", "type": "GPE"}]
+    }
