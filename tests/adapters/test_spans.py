@@ -74,3 +74,20 @@ def test_surrounding_whitespace_is_trimmed_and_blank_spans_skipped() -> None:
     assert adapter(text, {}) == {
         "entities": [{"start": 4, "end": 9, "text": "Seoul", "type": "GPE"}]
     }
+
+
+def test_a_leading_the_leaves_names_and_dates_but_not_figures() -> None:
+    text = "the European Union in the 1990s: the 3 rivals"
+    # "the European Union" 0-18 -> "European Union" 4-18; "the 1990s" 22-31 -> "1990s" 26-31;
+    # the figure "the 3" 33-38 keeps its extent.
+    spans = [
+        ("ORG", 0, 18, "the European Union"),
+        ("DATE", 22, 31, "the 1990s"),
+        ("CARDINAL", 33, 38, "the 3"),
+    ]
+    adapter = Adapter("test", lambda _: spans, Routing.of(["ORG", "DATE", "CARDINAL"]))
+    assert adapter(text, {}) == {
+        "entities": [{"start": 4, "end": 18, "text": "European Union", "type": "ORG"}],
+        "dates": [{"start": 26, "end": 31, "text": "1990s", "type": "DATE"}],
+        "figures": [{"start": 33, "end": 38, "text": "the 3", "kind": "CARDINAL"}],
+    }

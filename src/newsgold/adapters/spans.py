@@ -21,12 +21,17 @@ be scored with ``newsgold score --map``. Otherwise it tags gold types, and its o
 extras (a custom ``entity_ruler`` label): those spans are dropped and counted, and the run
 reports the counts.
 
+A leading "the" is taken out of entity and date spans, where OntoNotes has it and the
+guidelines do not (§0); other differences of extent (a figure's counted noun, which OntoNotes
+leaves out) are the tagger's, and the partial scheme is the fair comparison for them.
+
 Only the layers the label set can fill are in the output, so a layer the tagger cannot predict
 is reported by the scorer as not predicted rather than scored as 0.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -40,6 +45,7 @@ BIO_PREFIXES = ("B-", "I-", "E-", "S-", "L-", "U-")  # BIO, BIOES and BILOU tags
 # the adapters need not import the scorer.
 TAG_SETS = {"conll2003": frozenset({"PER", "ORG", "LOC", "MISC"})}
 
+THE = re.compile(r"the\s+", re.IGNORECASE)  # a leading determiner, with the space after it
 Span = tuple[str, int, int, str]  # (label, start, end, the text the tagger says is there)
 
 
@@ -64,6 +70,24 @@ def trimmed(start: int, end: int, said: str) -> tuple[int, int, str] | None:
     lead = len(said) - len(said.lstrip())
     trail = len(said) - len(said.rstrip())
     return start + lead, end - trail, text
+
+
+def without_the(start: int, end: int, text: str) -> dict[str, Any]:
+    """A name or date span without a leading "the" (guidelines §0: determiners are outside).
+
+    OntoNotes, and so spaCy's English pipelines, put it inside ("the European Union", "the
+    1990s"); newsgold's gold never does, except in a few quoted titles ("The Internet Explorer
+    6 Countdown"). Left in, it would turn every such match into a boundary error.
+
+    >>> without_the(10, 28, "the European Union")
+    {'start': 14, 'end': 28, 'text': 'European Union'}
+    >>> without_the(0, 3, "The")
+    {'start': 0, 'end': 3, 'text': 'The'}
+    """
+    found = THE.match(text)
+    if found is None or found.end() == len(text):
+        return {"start": start, "end": end, "text": text}
+    return {"start": start + found.end(), "end": end, "text": text[found.end() :]}
 
 
 @dataclass(frozen=True)
@@ -116,9 +140,9 @@ class Routing:
         """The layer a span goes to and its prediction item (layer ``""``: dropped)."""
         span: dict[str, Any] = {"start": start, "end": end, "text": text}
         if label in self.own or (label in self.entity_types and not self.own):
-            return "entities", {**span, "type": label}
+            return "entities", {**without_the(start, end, text), "type": label}
         if label in DATE_TYPES:
-            return "dates", {**span, "type": label}
+            return "dates", {**without_the(start, end, text), "type": label}
         if label in self.figure_kinds:
             return "figures", {**span, "kind": label}
         return "", span
