@@ -153,10 +153,10 @@ class Adapter:
     """A model for ``newsgold predict`` made of a tagger: ``spans(text)`` gives its labelled
     spans, which are trimmed and routed to their layers.
 
-    ``text`` of each item is the tagger's own text of the span, not a slice of ours, so the
-    harness's check (the text at the offsets must equal it) proves the offsets are characters
-    of our text whatever the tagger's tokenisation. ``dropped`` counts the spans of labels
-    routed nowhere, over the whole run.
+    ``text`` of each item is the text the tagger gives for the span where it has one (spaCy's
+    ``span.text``), not a slice of ours, so the harness's check (the text at the offsets must
+    equal it) proves the offsets are characters of our text whatever the tagger's tokenisation.
+    ``dropped`` counts the spans of labels routed nowhere, over the whole run.
     """
 
     name: str

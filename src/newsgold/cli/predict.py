@@ -67,11 +67,13 @@ def _model(args: argparse.Namespace) -> tuple[Model, str]:
     if args.spacy is not None:
         from newsgold.adapters import spacy
 
-        return spacy.load(args.spacy), f"spacy:{args.spacy}"
+        adapter = spacy.load(args.spacy)
+        return adapter, adapter.name
     if args.hf is not None:
         from newsgold.adapters import hf
 
-        return hf.load(args.hf), f"hf:{args.hf}"
+        adapter = hf.load(args.hf)
+        return adapter, adapter.name
     return load_model(args.model), args.model
 
 
