@@ -5,7 +5,12 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+import pytest
+
 from newsgold.adapters.spans import TAG_SETS, Adapter, Routing
+from newsgold.corpus import Document
+from newsgold.errors import NewsgoldError
+from newsgold.scoring.harness import iter_predictions
 
 ONTONOTES = [
     "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
@@ -91,3 +96,17 @@ def test_a_leading_the_leaves_names_and_dates_but_not_figures() -> None:
         "dates": [{"start": 26, "end": 31, "text": "1990s", "type": "DATE"}],
         "figures": [{"start": 33, "end": 38, "text": "the 3", "kind": "CARDINAL"}],
     }
+
+
+def test_offsets_that_miss_the_taggers_own_text_are_a_located_error() -> None:
+    # A tagger counting UTF-8 bytes: "Kim" is at code points 10-13, but "ü" is two bytes, so
+    # it says 11-14, where our text has "im ".
+    text = "In Zürich Kim spoke."
+    spans = [("PERSON", 11, 14, "Kim")]
+    adapter = Adapter("shifty", lambda _: spans, Routing.of(["PERSON"]))
+    documents = [Document("d1", text, {}, {})]
+    with pytest.raises(NewsgoldError) as error:
+        list(iter_predictions(adapter, documents, adapter.name))
+    message = str(error.value)
+    assert message.startswith("shifty:d1/entities/0/text: invalid model output: text is 'Kim'")
+    assert "the text at 11:14 is 'im '" in message
