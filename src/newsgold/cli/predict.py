@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from newsgold.atomic import write_stream
@@ -15,7 +16,8 @@ from newsgold.cli._common import (
     add_split_option,
     repository,
 )
-from newsgold.corpus import load_corpus
+from newsgold.corpus import LAYERS, load_corpus
+from newsgold.errors import NewsgoldError
 from newsgold.progress import Progress
 from newsgold.scoring.harness import Model, iter_predictions, load_model
 from newsgold.splits import in_splits
@@ -29,16 +31,17 @@ def register(sub: Any) -> None:
         description=(
             "Import MODULE:CALLABLE, call it as callable(text, metadata) on every article of the "
             "corpus, check what it returns ({'entities': [...], 'dates': [...], ...}) and write a "
-            "predictions file for `newsgold score`. Nothing is written unless every document "
-            "succeeds."
+            "predictions file for `newsgold score`; or ask an LLM (--llm URL --model NAME). "
+            "Nothing is written unless every document succeeds."
         ),
     )
     p.add_argument(
         "--model",
-        required=True,
         metavar="MODULE:CALLABLE",
-        help="the extractor, e.g. mymodel:extract",
+        help="the extractor, e.g. mymodel:extract; with --llm, the name of the LLM to ask "
+        "(e.g. gpt-4o-mini, llama3.1:8b)",
     )
+    _register_llm(p)
     add_out_option(p, "predictions file to write (default: standard output)")
     add_root_option(p)
     add_split_option(p)
@@ -51,7 +54,100 @@ def _model(args: argparse.Namespace) -> tuple[Model, str]:
     Each adapter of ``newsgold.adapters`` adds one branch here; its module is imported only when
     asked for, so a missing optional library costs the other commands nothing.
     """
+    if args.llm is not None:
+        return _llm_model(args)
+    _refuse_llm_options(args)
+    if args.model is None:
+        raise NewsgoldError("give --model MODULE:CALLABLE, or --llm URL --model NAME", status=2)
     return load_model(args.model), args.model
+
+
+# --llm URL --model NAME: an OpenAI-compatible chat endpoint (newsgold.adapters.llm).
+_LLM_OPTIONS = ("timeout", "retries", "backoff", "cache", "no_cache", "llm_layers")
+
+
+def _register_llm(p: argparse.ArgumentParser) -> None:
+    """The options of ``--llm``; each is refused without it (None or False means not given)."""
+    g = p.add_argument_group(
+        "LLM endpoint (--llm URL --model NAME)",
+        "Ask any OpenAI-compatible chat endpoint (POST URL/chat/completions) for each article, "
+        "with the prompt `newsgold prompt` shows, and place the strings it answers in the text. "
+        "An API key is read from NEWSGOLD_LLM_API_KEY or OPENAI_API_KEY.",
+    )
+    g.add_argument(
+        "--llm",
+        metavar="URL",
+        help="the API base URL, e.g. http://127.0.0.1:8000/v1 or https://api.openai.com/v1",
+    )
+    g.add_argument(
+        "--timeout",
+        type=float,
+        metavar="S",
+        help="seconds to wait for each network operation (default: 120)",
+    )
+    g.add_argument(
+        "--retries",
+        type=int,
+        metavar="N",
+        help="attempts after a timeout, HTTP 429 or 5xx, or a dropped connection (default: 2)",
+    )
+    g.add_argument(
+        "--backoff",
+        type=float,
+        metavar="S",
+        help="seconds before the first retry, doubled for each next one (default: 1)",
+    )
+    g.add_argument(
+        "--cache",
+        type=Path,
+        metavar="DIR",
+        help="where answers are kept, so a rerun asks nothing (default: .newsgold-cache/llm)",
+    )
+    g.add_argument("--no-cache", action="store_true", help="neither read nor keep answers")
+    g.add_argument(
+        "--llm-layers",
+        nargs="+",
+        choices=LAYERS,
+        metavar="LAYER",
+        help=f"ask only for these layers: some of {', '.join(LAYERS)} (default: all)",
+    )
+    g.add_argument(
+        "--llm-skip-unresolved",
+        action="store_true",
+        help="drop a string the text does not hold and list it at the end "
+        "(default: it fails the run at its document)",
+    )
+
+
+def _refuse_llm_options(args: argparse.Namespace) -> None:
+    for dest in (*_LLM_OPTIONS, "llm_skip_unresolved"):
+        if getattr(args, dest) not in (None, False):
+            option = "--" + dest.replace("_", "-")
+            raise NewsgoldError(f"{option} is an option of --llm URL", status=2)
+
+
+def _llm_model(args: argparse.Namespace) -> tuple[Model, str]:
+    from newsgold.adapters import llm
+
+    if args.model is None:
+        raise NewsgoldError("--llm URL needs --model NAME, the model to ask", status=2)
+    if args.no_cache and args.cache is not None:
+        raise NewsgoldError("give --cache DIR or --no-cache, not both", status=2)
+    endpoint = llm.Endpoint(
+        args.llm,
+        args.model,
+        llm.DEFAULT_TIMEOUT if args.timeout is None else args.timeout,
+        llm.DEFAULT_RETRIES if args.retries is None else args.retries,
+        llm.DEFAULT_BACKOFF if args.backoff is None else args.backoff,
+        llm.api_key(),
+    )
+    if endpoint.timeout <= 0 or endpoint.retries < 0 or endpoint.backoff < 0:
+        raise NewsgoldError(
+            "--timeout must be positive, --retries and --backoff not negative", status=2
+        )
+    folder = None if args.no_cache else (args.cache or llm.DEFAULT_CACHE)
+    model = llm.load(endpoint, folder, args.llm_layers or LAYERS, args.llm_skip_unresolved)
+    return model, model.name
 
 
 def _encoded(lines: Iterable[dict[str, Any]], count: list[int]) -> Iterator[bytes]:
@@ -77,4 +173,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         write_stream(args.out, _encoded(lines, count), what="predictions")
         print(f"wrote {count[0]} prediction(s) to {args.out}", file=sys.stderr)
+    report = getattr(model, "report", None)  # an adapter's summary (the LLM's requests)
+    if callable(report):
+        print(report(), file=sys.stderr)
     return 0

@@ -1,0 +1,252 @@
+"""The resolver: an answer that gives spans as strings, turned into predictions with offsets.
+
+Language models answer with the words they found, not with character offsets. An answer has the
+layers of a predictions line with every span written as its ``text`` (``answer_schema`` in
+``newsgold.adapters.prompt``)::
+
+    {"entities": [{"text": "Kim Jong Un", "type": "PERSON"}],
+     "dates":    [{"text": "Monday", "type": "DATE", "value": "2024-05-06"}],
+     "figures":  [{"text": "$5 million", "kind": "MONEY", "value": 5000000, "unit": "USD"}],
+     "claims":   [{"text": "<content>", "source": {"text": "he"}, "cue": {"text": "said"}}]}
+
+Each string is looked for in three tiers, the first that finds it deciding:
+
+1. **exact**: the characters as given, as whole words (whitespace runs match any whitespace:
+  ``newsgold.formats.anchored.occurrences``);
+2. **normalised**: whitespace, quotes (curly or straight), dashes and case folded, zero-width
+  characters and soft hyphens ignored, still whole words;
+3. **inside a word**: the normalised string anywhere, even glued to letters ("Ford" in
+  "Fords"), the last resort, counted apart so a report shows how often it was needed.
+
+The k-th mention of one string in a layer takes the k-th occurrence in the text, so repeated
+names land on their repeated occurrences in order of appearance. A claim's source and cue take
+the occurrence nearest the claim's content (inside it, or the least characters away, the earlier
+on a tie), since "said" recurs all over an article. A string the text does not hold (or holds
+fewer times than the answer repeats it) is *unresolved*: reported with its document, layer, index
+and the string quoted, never placed by guess. The normalised text and its map back to offsets are
+built once per document, so each mention costs time linear in the text's length.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgold.errors import NewsgoldError
+from newsgold.formats.anchored import occurrences
+from newsgold.shown import quoted
+
+LAYERS = ("entities", "dates", "figures", "claims")
+CLAIM_PARTS = ("source", "cue")  # a claim's own spans, located near its content
+TIERS = ("exact", "normalised", "inside a word")
+
+# What normalisation folds: quotes to straight ones, dashes and minus signs to "-".
+_FOLD = {
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u0060\u00b4", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
+    "\u2026": "...",
+}
+_IGNORED = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")  # invisible: skipped
+
+Span = tuple[int, int]
+_MISSING = "is not in the text (not even with whitespace, quotes, dashes and case folded)"
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    """One string of an answer that the document's text does not hold."""
+
+    doc_id: str
+    pointer: str  # JSON pointer into the answer: /entities/3, /claims/0/source
+    text: str
+    reason: str
+
+    def message(self) -> str:
+        """``<doc_id>/entities/3: 'Kim Jong-un' is not in the text`` (the string quoted)."""
+        return f"{self.doc_id}{self.pointer}: {quoted(self.text)} {self.reason}"
+
+
+@dataclass
+class Resolution:
+    """The layers with offsets, what could not be placed, and how each string was found."""
+
+    layers: dict[str, list[dict[str, Any]]]
+    unresolved: list[Unresolved] = field(default_factory=list)
+    tiers: Counter[str] = field(default_factory=Counter)
+
+
+def fold(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` normalised, with each normalised character's start and end offset in ``text``.
+
+    Whitespace runs become one space, quotes and dashes their ASCII forms, letters lower case;
+    zero-width characters and soft hyphens are dropped. One pass, linear in the text.
+
+    >>> fold("Kim\\u00a0 \\u201cUn\\u201d")[0]
+    'kim "un"'
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for index, char in enumerate(text):
+        if char in _IGNORED:
+            continue
+        if char.isspace():
+            if out and out[-1] == " " and ends[-1] == index:  # extend the current run
+                ends[-1] = index + 1
+                continue
+            folded = " "
+        else:
+            folded = _FOLD.get(char, char).lower()
+        for piece in folded:
+            out.append(piece)
+            starts.append(index)
+            ends.append(index + 1)
+    return "".join(out), starts, ends
+
+
+def _everywhere(haystack: str, needle: str) -> list[Span]:
+    """Every occurrence of needle in haystack, whole word or not, left to right."""
+    found: list[Span] = []
+    at = haystack.find(needle)
+    while at >= 0:
+        found.append((at, at + len(needle)))
+        at = haystack.find(needle, at + 1)
+    return found
+
+
+class Finder:
+    """Where strings occur in one document's text, tier by tier (the folded text built once)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._folded: tuple[str, list[int], list[int]] | None = None
+        self._found: dict[str, tuple[list[Span], str]] = {}
+
+    def _fold(self) -> tuple[str, list[int], list[int]]:
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+    def find(self, needle: str) -> tuple[list[Span], str]:
+        """The occurrences of needle in the first tier that has any, and that tier's name."""
+        if needle not in self._found:
+            self._found[needle] = self._search(needle)
+        return self._found[needle]
+
+    def _search(self, needle: str) -> tuple[list[Span], str]:
+        if not needle.strip():
+            return [], TIERS[0]
+        exact = occurrences(self.text, needle)
+        if exact:
+            return exact, TIERS[0]
+        folded, starts, ends = self._fold()
+        wanted = fold(needle)[0].strip()
+        if not wanted:
+            return [], TIERS[0]
+        for tier, spans in (
+            (TIERS[1], occurrences(folded, wanted)),
+            (TIERS[2], _everywhere(folded, wanted)),
+        ):
+            if spans:
+                return [(starts[s], ends[e - 1]) for s, e in spans], tier
+        return [], TIERS[0]
+
+
+def _distance(span: Span, near: Span) -> int:
+    """Characters between two spans (0 when they overlap or touch)."""
+    return max(near[0] - span[1], span[0] - near[1], 0)
+
+
+def _shape_error(doc_id: str, pointer: str, expected: str, got: Any) -> NewsgoldError:
+    shown = quoted(repr(got) if not isinstance(got, str) else got)
+    return NewsgoldError(f"expected {expected}, got {shown}", pointer=f"{doc_id}{pointer}")
+
+
+class _Resolver:
+    """One document's resolution: the finder, the k-th-mention counters and what is collected."""
+
+    def __init__(self, text: str, doc_id: str) -> None:
+        self.finder = Finder(text)
+        self.doc_id = doc_id
+        self.seen: Counter[tuple[str, str]] = Counter()
+        self.result = Resolution({})
+
+    def span(self, item: Any, pointer: str, counter: str, near: Span | None = None) -> Span | None:
+        """Offsets of one answer span ``{"text": ...}``, or None with the miss recorded."""
+        needle = item.get("text") if isinstance(item, dict) else None
+        if not isinstance(needle, str):
+            raise _shape_error(self.doc_id, pointer, "an object with a string 'text'", item)
+        found, tier = self.finder.find(needle)
+        if near is not None:
+            chosen = min(found, key=lambda s: (_distance(s, near), s[0])) if found else None
+            reason = _MISSING
+        else:
+            k = self.seen[(counter, needle)]
+            self.seen[(counter, needle)] += 1
+            chosen = found[k] if k < len(found) else None
+            reason = (
+                f"occurs {len(found)} time(s) in the text but is mention {k + 1} of it in {counter}"
+                if found
+                else _MISSING
+            )
+        if chosen is None:
+            self.result.unresolved.append(Unresolved(self.doc_id, pointer, needle, reason))
+            return None
+        self.result.tiers[tier] += 1
+        return chosen
+
+    def placed(self, item: dict[str, Any], span: Span) -> dict[str, Any]:
+        """The item with its offsets, its text as the document spells it, other fields kept."""
+        start, end = span
+        rest = {k: v for k, v in item.items() if k not in ("start", "end", "text")}
+        return {"start": start, "end": end, "text": self.finder.text[start:end], **rest}
+
+    def layer(self, name: str, items: Any) -> None:
+        if not isinstance(items, list):
+            raise _shape_error(self.doc_id, f"/{name}", "a list", items)
+        out: list[dict[str, Any]] = []
+        for index, item in enumerate(items):
+            pointer = f"/{name}/{index}"
+            if not isinstance(item, dict):
+                raise _shape_error(self.doc_id, pointer, "an object", item)
+            span = self.span(item, pointer, name)
+            if span is None:
+                continue
+            placed = self.placed(item, span)
+            if name == "claims" and not self.claim_parts(placed, pointer, span):
+                continue
+            out.append(placed)
+        self.result.layers[name] = out
+
+    def claim_parts(self, claim: dict[str, Any], pointer: str, content: Span) -> bool:
+        """Place a claim's source and cue near its content; False if one cannot be placed."""
+        ok = True
+        for part in CLAIM_PARTS:
+            value = claim.get(part)
+            if value is None:
+                continue
+            span = self.span(value, f"{pointer}/{part}", f"claims' {part}s", near=content)
+            if span is None:
+                ok = False
+            else:
+                claim[part] = self.placed(value, span)
+        return ok
+
+
+def resolve(answer: Any, text: str, doc_id: str) -> Resolution:
+    """Offsets for every string of one document's answer; misses listed, not guessed.
+
+    Layers missing from the answer stay missing (not predicted). A claim whose content, source
+    or cue cannot be placed is left out whole and each miss is listed. A wrong shape (a layer
+    that is not a list, an item without a string ``text``) raises a NewsgoldError located at the
+    document and JSON pointer.
+    """
+    if not isinstance(answer, dict):
+        raise _shape_error(doc_id, "", "a JSON object of layers", answer)
+    resolver = _Resolver(text, doc_id)
+    for name in LAYERS:
+        if name in answer:
+            resolver.layer(name, answer[name])
+    return resolver.result
