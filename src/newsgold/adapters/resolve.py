@@ -18,8 +18,9 @@ Each string is looked for in three tiers, the first that finds it deciding:
 3. **inside a word**: the normalised string anywhere, even glued to letters ("Ford" in
   "Fords"), the last resort, counted apart so a report shows how often it was needed.
 
-The k-th mention of one string in a layer takes the k-th occurrence in the text, so repeated
-names land on their repeated occurrences in order of appearance. A claim's source and cue take
+The k-th mention of one string in a layer (strings equal but for whitespace count as one) takes
+the k-th occurrence found in the text, so repeated names land on their repeated occurrences in
+order of appearance. A claim's source and cue take
 the occurrence nearest the claim's content (inside it, or the least characters away, the earlier
 on a tie), since "said" recurs all over an article. A string the text does not hold (or holds
 fewer times than the answer repeats it) is *unresolved*: reported with its document, layer, index
@@ -178,13 +179,14 @@ class _Resolver:
         needle = item.get("text") if isinstance(item, dict) else None
         if not isinstance(needle, str):
             raise _shape_error(self.doc_id, pointer, "an object with a string 'text'", item)
-        found, tier = self.finder.find(needle)
+        key = " ".join(needle.split())  # strings equal but for whitespace find the same spans
+        found, tier = self.finder.find(key)
         if near is not None:
             chosen = min(found, key=lambda s: (_distance(s, near), s[0])) if found else None
             reason = _MISSING
         else:
-            k = self.seen[(counter, needle)]
-            self.seen[(counter, needle)] += 1
+            k = self.seen[(counter, key)]
+            self.seen[(counter, key)] += 1
             chosen = found[k] if k < len(found) else None
             reason = (
                 f"occurs {len(found)} time(s) in the text but is mention {k + 1} of it in {counter}"
