@@ -132,3 +132,37 @@ def test_a_wrong_shape_is_a_located_error(answer: object, pointer: str, expected
         resolve(answer, TEXT, "d")
     assert err.value.pointer == pointer
     assert err.value.message.startswith(expected)
+
+
+def test_a_name_inside_a_longer_name_takes_a_free_occurrence() -> None:
+    # "Boeing 747" 0..10; "Boeing" 15..21 and 34..40; "747" 7..10 (inside) and 43..46.
+    text = "Boeing 747 and Boeing jets, while Boeing's 747 waits."
+    answer = {
+        "entities": [
+            {"text": "Boeing 747", "type": "PRODUCT"},
+            {"text": "Boeing", "type": "ORG"},
+            {"text": "Boeing", "type": "ORG"},
+        ],
+        "figures": [{"text": "747", "kind": "CARDINAL"}],
+    }
+    result = resolve(answer, text, "d")
+    assert [(e["start"], e["end"]) for e in result.layers["entities"]] == [
+        (0, 10),
+        (15, 21),
+        (34, 40),
+    ]
+    # Another layer is not blocked by the entities: its first "747" is the one inside the name.
+    assert [(f["start"], f["end"]) for f in result.layers["figures"]] == [(7, 10)]
+    # Listed shortest first, the names land as above (placed longest first), in answer order.
+    answer["entities"].reverse()
+    again = resolve(answer, text, "d").layers["entities"]
+    assert [(e["start"], e["end"]) for e in again] == [(15, 21), (34, 40), (0, 10)]
+
+
+def test_a_cue_on_the_claims_own_line_wins_over_a_nearer_one() -> None:
+    # Line 1 "He said: it is done" 0..19 ("said" 3..7, content "it is done" 9..19);
+    # line 2 starts at 20 with "said" 20..24: one character nearer, but on another line.
+    text = "He said: it is done\nsaid nobody."
+    answer = {"claims": [{"text": "it is done", "cue": {"text": "said"}}]}
+    [claim] = resolve(answer, text, "d").layers["claims"]
+    assert (claim["cue"]["start"], claim["cue"]["end"]) == (3, 7)

@@ -18,14 +18,20 @@ Each string is looked for in three tiers, the first that finds it deciding:
 3. **inside a word**: the normalised string anywhere, even glued to letters ("Ford" in
   "Fords"), the last resort, counted apart so a report shows how often it was needed.
 
-The k-th mention of one string in a layer (strings equal but for whitespace count as one) takes
-the k-th occurrence found in the text, so repeated names land on their repeated occurrences in
-order of appearance. A claim's source and cue take
-the occurrence nearest the claim's content (inside it, or the least characters away, the earlier
-on a tie), since "said" recurs all over an article. A string the text does not hold (or holds
-fewer times than the answer repeats it) is *unresolved*: reported with its document, layer, index
-and the string quoted, never placed by guess. The normalised text and its map back to offsets are
-built once per document, so each mention costs time linear in the text's length.
+Repeated strings land on their occurrences in order of appearance: the k-th mention of a string
+in a layer (strings equal but for whitespace count as one) takes the first occurrence after the
+one its previous mention took. Within a layer the longest strings are placed first and an
+occurrence that clashes with a span already placed is passed over while a free one remains
+(entities, dates and figures never overlap in their layer; claims only never coincide), so
+"Boeing" skips the "Boeing" inside "Boeing 747". The output keeps the answer's order. A claim's
+source and cue take the occurrence nearest the claim's content, preferring one on the content's
+own lines (inside it, or the fewest characters away, the earlier on a tie), since "said" recurs
+all over an article.
+
+A string the text does not hold (or holds fewer times than the answer repeats it) is
+*unresolved*: reported with its document, layer, index and the string quoted, never placed by
+guess. The normalised text and its map back to offsets are built once per document, so each
+mention costs time linear in the text's length.
 """
 
 from __future__ import annotations
@@ -160,9 +166,38 @@ def _distance(span: Span, near: Span) -> int:
     return max(near[0] - span[1], span[0] - near[1], 0)
 
 
+def _answer_order(miss: Unresolved) -> tuple[int, ...]:
+    """Misses in the order of the answer: by layer, then index (``/claims/2/cue`` after 2)."""
+    parts = miss.pointer.strip("/").split("/")
+    numbers = tuple(int(p) for p in parts[1:] if p.isdigit())
+    return (LAYERS.index(parts[0]), *numbers) if parts[0] in LAYERS else (len(LAYERS), *numbers)
+
+
 def _shape_error(doc_id: str, pointer: str, expected: str, got: Any) -> NewsgoldError:
     shown = quoted(repr(got) if not isinstance(got, str) else got)
     return NewsgoldError(f"expected {expected}, got {shown}", pointer=f"{doc_id}{pointer}")
+
+
+class _Taken:
+    """The spans already placed in one layer, to prefer occurrences that do not clash with them.
+
+    Entities, dates and figures never overlap within their layer, so there any shared character
+    clashes; claims nest, so only identical offsets do.
+    """
+
+    def __init__(self, length: int, overlap: bool) -> None:
+        self.covered = bytearray(length) if overlap else None
+        self.spans: set[Span] = set()
+
+    def clashes(self, span: Span) -> bool:
+        if self.covered is not None:
+            return self.covered.find(1, span[0], span[1]) >= 0
+        return span in self.spans
+
+    def add(self, span: Span) -> None:
+        if self.covered is not None:
+            self.covered[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
+        self.spans.add(span)
 
 
 class _Resolver:
@@ -172,9 +207,17 @@ class _Resolver:
         self.finder = Finder(text)
         self.doc_id = doc_id
         self.seen: Counter[tuple[str, str]] = Counter()
+        self.last: dict[tuple[str, str], int] = {}  # the index of the occurrence taken last
         self.result = Resolution({})
 
-    def span(self, item: Any, pointer: str, counter: str, near: Span | None = None) -> Span | None:
+    def span(
+        self,
+        item: Any,
+        pointer: str,
+        counter: str,
+        near: Span | None = None,
+        taken: _Taken | None = None,
+    ) -> Span | None:
         """Offsets of one answer span ``{"text": ...}``, or None with the miss recorded."""
         needle = item.get("text") if isinstance(item, dict) else None
         if not isinstance(needle, str):
@@ -182,12 +225,12 @@ class _Resolver:
         key = " ".join(needle.split())  # strings equal but for whitespace find the same spans
         found, tier = self.finder.find(key)
         if near is not None:
-            chosen = min(found, key=lambda s: (_distance(s, near), s[0])) if found else None
+            chosen = self._nearest(found, near)
             reason = _MISSING
         else:
             k = self.seen[(counter, key)]
             self.seen[(counter, key)] += 1
-            chosen = found[k] if k < len(found) else None
+            chosen = self._next(found, (counter, key), taken)
             reason = (
                 f"occurs {len(found)} time(s) in the text but is mention {k + 1} of it in {counter}"
                 if found
@@ -199,6 +242,31 @@ class _Resolver:
         self.result.tiers[tier] += 1
         return chosen
 
+    def _nearest(self, found: list[Span], near: Span) -> Span | None:
+        """The occurrence on the lines of ``near`` closest to it, else the closest at all."""
+        text = self.finder.text
+        lo = text.rfind("\n", 0, near[0]) + 1
+        hi = text.find("\n", near[1])
+        hi = len(text) if hi < 0 else hi
+        return min(
+            found,
+            key=lambda s: (not (lo <= s[0] and s[1] <= hi), _distance(s, near), s[0]),
+            default=None,
+        )
+
+    def _next(self, found: list[Span], key: tuple[str, str], taken: _Taken | None) -> Span | None:
+        """The first occurrence after the one this string took last that clashes with nothing
+        placed in its layer, else the first after it at all (None when there is none)."""
+        after = self.last.get(key, -1) + 1
+        if after >= len(found):
+            return None
+        index = after
+        if taken is not None:
+            free = (i for i in range(after, len(found)) if not taken.clashes(found[i]))
+            index = next(free, after)
+        self.last[key] = index
+        return found[index]
+
     def placed(self, item: dict[str, Any], span: Span) -> dict[str, Any]:
         """The item with its offsets, its text as the document spells it, other fields kept."""
         start, end = span
@@ -206,21 +274,33 @@ class _Resolver:
         return {"start": start, "end": end, "text": self.finder.text[start:end], **rest}
 
     def layer(self, name: str, items: Any) -> None:
+        """Place one layer's items, longest strings first (a name inside a longer name then
+        finds the longer one taken), kept in the answer's order."""
         if not isinstance(items, list):
             raise _shape_error(self.doc_id, f"/{name}", "a list", items)
-        out: list[dict[str, Any]] = []
         for index, item in enumerate(items):
-            pointer = f"/{name}/{index}"
-            if not isinstance(item, dict):
-                raise _shape_error(self.doc_id, pointer, "an object", item)
-            span = self.span(item, pointer, name)
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                expected = "an object" if not isinstance(item, dict) else None
+                raise _shape_error(
+                    self.doc_id,
+                    f"/{name}/{index}",
+                    expected or "an object with a string 'text'",
+                    item,
+                )
+        taken = _Taken(len(self.finder.text), overlap=name != "claims")
+        placed: dict[int, dict[str, Any]] = {}
+        for index in sorted(range(len(items)), key=lambda i: -len(items[i]["text"].strip())):
+            item, pointer = items[index], f"/{name}/{index}"
+            span = self.span(item, pointer, name, taken=taken)
             if span is None:
                 continue
-            placed = self.placed(item, span)
-            if name == "claims" and not self.claim_parts(placed, pointer, span):
+            taken.add(span)
+            out = self.placed(item, span)
+            if name == "claims" and not self.claim_parts(out, pointer, span):
                 continue
-            out.append(placed)
-        self.result.layers[name] = out
+            placed[index] = out
+        self.result.layers[name] = [placed[i] for i in sorted(placed)]
+        self.result.unresolved.sort(key=_answer_order)
 
     def claim_parts(self, claim: dict[str, Any], pointer: str, content: Span) -> bool:
         """Place a claim's source and cue near its content; False if one cannot be placed."""
