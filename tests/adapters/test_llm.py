@@ -326,13 +326,17 @@ def test_an_endpoint_that_is_not_there(repo: Path, capsys: pytest.CaptureFixture
     assert (
         main(["predict", "--llm", url, "--model", MODEL, "--retries", "0", "--out", str(out)]) == 1
     )
-    assert "failed 1 time(s), last: cannot connect:" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "failed 1 time(s), last: cannot connect:" in err
+    assert "(is the server running, and is --llm its API base URL?)" in err
     assert not out.exists()
 
 
 def test_parse_answer_and_cache_keys(tmp_path: Path) -> None:
     answer = parse_answer('```json\n{"dates": []}\n```', "m", "d", ["entities", "dates"])
-    assert answer == {"dates": [], "entities": []}  # a layer left out is an empty list
+    assert answer == {"entities": [], "dates": []}  # a layer left out is an empty list
+    extra = '{"dates": [], "claims": 5, "notes": "I was careful"}'
+    assert parse_answer(extra, "m", "d", ["dates"]) == {"dates": []}  # not asked: ignored
     with pytest.raises(NewsgoldError) as err:
         parse_answer("I found nothing.", "m", "d")
     assert err.value.pointer == "d"

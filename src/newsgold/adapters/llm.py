@@ -81,9 +81,10 @@ def api_key(environ: Mapping[str, str] = os.environ) -> str | None:
 class _Retry(Exception):
     """A failure worth another attempt; ``wait`` is what the server asked for, if anything."""
 
-    def __init__(self, reason: str, wait: float | None = None) -> None:
+    def __init__(self, reason: str, wait: float | None = None, hint: str = "") -> None:
         super().__init__(reason)
         self.wait = wait
+        self.hint = hint or "more patience: --timeout S, --retries N"
 
 
 def _body_excerpt(err: urllib.error.HTTPError) -> str:
@@ -127,8 +128,7 @@ class Client:
                 if attempt + 1 == attempts:
                     raise NewsgoldError(
                         f"the endpoint {self.endpoint.completions} failed {attempts} time(s), "
-                        f"last: {err}; expected a chat completion "
-                        "(more patience: --timeout S, --retries N)",
+                        f"last: {err}; expected a chat completion ({err.hint})",
                         name,
                         doc_id,
                     ) from None
@@ -175,7 +175,8 @@ class Client:
         except urllib.error.URLError as err:
             if isinstance(err.reason, TimeoutError):
                 raise _Retry(f"no answer within {self.endpoint.timeout:g} s") from None
-            raise _Retry(f"cannot connect: {err.reason}") from None
+            hint = "is the server running, and is --llm its API base URL?"
+            raise _Retry(f"cannot connect: {err.reason}", hint=hint) from None
         except OSError as err:  # a connection reset or dropped mid-answer
             raise _Retry(f"connection failed: {err}") from None
         return _content(raw, name, doc_id)
@@ -199,8 +200,9 @@ def _content(raw: bytes, name: str, doc_id: str) -> str:
 
 
 def parse_answer(content: str, name: str, doc_id: str, layers: Sequence[str] = LAYERS) -> Any:
-    """The answer as JSON checked against the answer schema; a layer left out counts as [].
+    """The asked layers of the answer, checked against the answer schema.
 
+    A layer left out counts as [] (the model found nothing); other keys are ignored.
     A ```json fenced block is taken from around its JSON. Anything else is a NewsgoldError at the
     document, saying what was expected and quoting the answer.
     """
@@ -224,15 +226,14 @@ def parse_answer(content: str, name: str, doc_id: str, layers: Sequence[str] = L
             name,
             f"{doc_id}{pointer}",
         )
-    for layer in layers:
-        answer.setdefault(layer, [])
-    return answer
+    return {layer: answer.get(layer, []) for layer in layers}
 
 
 @cache
 def _validator(layers: tuple[str, ...]) -> Draft202012Validator:
     schema = answer_schema(layers)
     del schema["required"]  # a layer left out is read as an empty list
+    del schema["additionalProperties"]  # other keys (a layer not asked for) are ignored
     return Draft202012Validator(schema)
 
 
