@@ -94,9 +94,13 @@ def make_handler(stub: Stub) -> type[BaseHTTPRequestHandler]:
                 content = json.dumps({"entities": [{"text": "Boeing", "type": "COMPANY"}]})
             if behaviour == "missing":
                 content = json.dumps({"entities": [{"text": "Pyongyang", "type": "GPE"}]})
+            finish = "length" if behaviour == "cut-off" else "stop"
+            if behaviour == "cut-off":
+                content = content[: len(content) // 2]
             if behaviour == "not-a-completion":
                 return self.reply(200, {"result": content})
-            completion = {"choices": [{"message": {"role": "assistant", "content": content}}]}
+            message = {"role": "assistant", "content": content}
+            completion = {"choices": [{"message": message, "finish_reason": finish}]}
             return self.reply(200, completion)
 
     return Handler
@@ -245,6 +249,7 @@ def test_a_timeout_is_retried_then_reported(
             '\'{"result": ',
         ),
         ("401", "", "the endpoint", 'answered HTTP 401: \'{"error": "invalid api key"}\''),
+        ("cut-off", "", "the answer is not JSON", "cut the answer off at its output limit"),
     ],
 )
 def test_a_bad_answer_exits_1_at_its_document(

@@ -49,6 +49,10 @@ DEFAULT_RETRIES = 2
 DEFAULT_BACKOFF = 1.0
 MAX_WAIT = 60.0  # the longest pause between attempts, whatever Retry-After asks
 EXCERPT = 200  # characters of a bad answer shown in a message
+CUT_OFF = (
+    "; the endpoint cut the answer off at its output limit (finish_reason 'length'): raise that "
+    "limit on the server, or ask for fewer layers (--llm-layers)"
+)
 _FENCED = re.compile(r"```(?:json|JSON)?[ \t]*\n(.*?)```", re.DOTALL)
 
 
@@ -117,6 +121,7 @@ class Client:
         self.endpoint = endpoint
         self.json_mode = True  # response_format json_object, until the server refuses it
         self.requests = 0
+        self.finish_reason: str | None = None  # of the last answer: "length" if it was cut off
 
     def complete(self, chat: Sequence[Message], name: str, doc_id: str) -> str:
         """The assistant message's content for this chat, or a NewsgoldError located at doc_id."""
@@ -179,16 +184,18 @@ class Client:
             raise _Retry(f"cannot connect: {err.reason}", hint=hint) from None
         except OSError as err:  # a connection reset or dropped mid-answer
             raise _Retry(f"connection failed: {err}") from None
-        return _content(raw, name, doc_id)
+        content, self.finish_reason = _content(raw, name, doc_id)
+        return content
 
 
-def _content(raw: bytes, name: str, doc_id: str) -> str:
-    """The first choice's message content of a chat completion response."""
+def _content(raw: bytes, name: str, doc_id: str) -> tuple[str, str | None]:
+    """The first choice's message content of a chat completion response, and its finish_reason."""
     text = raw.decode("utf-8", "replace")
     try:
-        content = json.loads(text)["choices"][0]["message"]["content"]
-    except (ValueError, KeyError, IndexError, TypeError):
-        content = None
+        choice = json.loads(text)["choices"][0]
+        content, finish = choice["message"]["content"], choice.get("finish_reason")
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+        content = finish = None
     if not isinstance(content, str):
         raise NewsgoldError(
             "the endpoint's response is not a chat completion; expected "
@@ -196,7 +203,7 @@ def _content(raw: bytes, name: str, doc_id: str) -> str:
             name,
             doc_id,
         )
-    return content
+    return content, finish if isinstance(finish, str) else None
 
 
 def parse_answer(content: str, name: str, doc_id: str, layers: Sequence[str] = LAYERS) -> Any:
@@ -300,7 +307,12 @@ class LLMModel:
         fresh = content is None
         if content is None:
             content = self.client.complete(chat, self.name, doc_id)
-        answer = parse_answer(content, self.name, doc_id, self.layers)
+        try:
+            answer = parse_answer(content, self.name, doc_id, self.layers)
+        except NewsgoldError as err:
+            if fresh and self.client.finish_reason == "length":
+                raise NewsgoldError(err.message + CUT_OFF, err.file, err.pointer) from None
+            raise
         if fresh:  # only well-formed answers are kept; a rerun asks again for the others
             self.cache.put(key, model, content)
         resolution = resolve(answer, text, doc_id)
