@@ -278,15 +278,12 @@ class _Resolver:
         finds the longer one taken), kept in the answer's order."""
         if not isinstance(items, list):
             raise _shape_error(self.doc_id, f"/{name}", "a list", items)
-        for index, item in enumerate(items):
-            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                expected = "an object" if not isinstance(item, dict) else None
-                raise _shape_error(
-                    self.doc_id,
-                    f"/{name}/{index}",
-                    expected or "an object with a string 'text'",
-                    item,
-                )
+        for index, item in enumerate(items):  # the shape first: the order below reads "text"
+            if not isinstance(item, dict):
+                raise _shape_error(self.doc_id, f"/{name}/{index}", "an object", item)
+            if not isinstance(item.get("text"), str):
+                expected = "an object with a string 'text'"
+                raise _shape_error(self.doc_id, f"/{name}/{index}", expected, item)
         taken = _Taken(len(self.finder.text), overlap=name != "claims")
         placed: dict[int, dict[str, Any]] = {}
         for index in sorted(range(len(items)), key=lambda i: -len(items[i]["text"].strip())):
