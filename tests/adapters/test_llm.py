@@ -47,9 +47,16 @@ class Stub:
         self.sent: list[tuple[str, dict[str, str], dict[str, Any]]] = []
         self.script: list[str] = []  # behaviours for the next requests, then "good"
         self.url = ""
+        self.delay = 0.0  # seconds each answer takes
+        self.busy = 0  # requests being answered now, and the most at once
+        self.most = 0
+        self.lock = threading.Lock()
 
     def next(self) -> str:
-        return self.script.pop(0) if self.script else "good"
+        with self.lock:
+            self.busy += 1
+            self.most = max(self.most, self.busy)
+            return self.script.pop(0) if self.script else "good"
 
 
 def make_handler(stub: Stub) -> type[BaseHTTPRequestHandler]:
@@ -74,6 +81,14 @@ def make_handler(stub: Stub) -> type[BaseHTTPRequestHandler]:
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             stub.sent.append((self.path, dict(self.headers), body))
             behaviour = stub.next()
+            time.sleep(stub.delay)
+            try:
+                self.answer(behaviour, body)
+            finally:
+                with stub.lock:
+                    stub.busy -= 1
+
+        def answer(self, behaviour: str, body: dict[str, Any]) -> None:
             article = body["messages"][-1]["content"].split("Article:\n\n", 1)[1]
             content = json.dumps(stub_answer(article))
             if behaviour == "500":
@@ -353,7 +368,7 @@ def test_parse_answer_and_cache_keys(tmp_path: Path) -> None:
     key = AnswerCache.key("a", chat)
     assert cache.get(key) is None
     cache.put(key, "a", "{}")
-    assert cache.get(key) == "{}" and cache.hits == 1
+    assert cache.get(key) == "{}" and cache.has(key)
     (tmp_path / "c" / key[:2] / f"{key}.json").write_text("{broken", encoding="utf-8")
     assert cache.get(key) is None  # an unreadable entry is asked again
 
@@ -362,3 +377,36 @@ def test_the_url_is_the_api_base() -> None:
     assert Endpoint("http://h:1/v1/", "m").completions == "http://h:1/v1/chat/completions"
     assert Endpoint("http://h:1/v1/chat/completions", "m").completions.count("chat") == 1
     assert Client(Endpoint("http://h:1/v1", "m")).json_mode
+
+
+def test_workers_ask_at_once_and_write_in_document_order(
+    stub: Stub, repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stub.delay = 0.3
+    one, two = repo / "one.jsonl", repo / "two.jsonl"
+    assert predict(stub, one, "--cache", "one") == 0
+    assert stub.most == 1
+    assert predict(stub, two, "--cache", "two", "--llm-workers", "2") == 0
+    assert stub.most == 2  # both articles asked at once
+    assert two.read_bytes() == one.read_bytes()
+    err = capsys.readouterr().err
+    assert err.endswith(
+        "llm: 2 request(s), 0 answer(s) from the cache (two); 6 string(s) placed: 6 exact\n"
+    )
+    assert predict(stub, two, "--cache", "two", "--llm-workers", "2") == 0
+    assert len(stub.sent) == 4  # all cached: no request
+    assert predict(stub, two, "--no-cache", "--llm-workers", "2") == 2
+
+
+def test_a_worker_failure_is_reported_at_its_document_and_the_rest_is_kept(
+    stub: Stub, repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stub.script = ["500"]  # whichever request comes first
+    out = repo / "p.jsonl"
+    assert predict(stub, out, "--llm-workers", "2", "--retries", "0") == 1
+    err = capsys.readouterr().err
+    assert "failed 1 time(s), last: HTTP 500" in err
+    assert f"{MODEL}@{stub.url}:{BOEING}: " in err or f"{MODEL}@{stub.url}:{AIRBUS}: " in err
+    assert not out.exists()
+    assert predict(stub, out, "--llm-workers", "2") == 0
+    assert len(stub.sent) == 3  # only the failed article asked again

@@ -23,11 +23,13 @@ import hashlib
 import json
 import os
 import re
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -39,7 +41,9 @@ from jsonschema.exceptions import best_match
 from newsgold.adapters.prompt import LAYERS, Message, answer_schema, messages
 from newsgold.adapters.resolve import Unresolved, resolve
 from newsgold.atomic import write_files
+from newsgold.corpus import Document
 from newsgold.errors import NewsgoldError
+from newsgold.progress import ProgressFn
 from newsgold.shown import quoted
 
 API_KEY_VARIABLES = ("NEWSGOLD_LLM_API_KEY", "OPENAI_API_KEY")
@@ -48,6 +52,7 @@ DEFAULT_TIMEOUT = 120.0
 DEFAULT_RETRIES = 2
 DEFAULT_BACKOFF = 1.0
 MAX_WAIT = 60.0  # the longest pause between attempts, whatever Retry-After asks
+BATCH_PER_WORKER = 4  # prompts prefetch builds ahead per worker
 EXCERPT = 200  # characters of a bad answer shown in a message
 CUT_OFF = (
     "; the endpoint cut the answer off at its output limit (finish_reason 'length'): raise that "
@@ -114,17 +119,28 @@ _HINTS = {
 }
 
 
+@dataclass(frozen=True)
+class Completion:
+    """What the endpoint answered: the message's content and why it stopped ("length": cut off)."""
+
+    content: str
+    finish_reason: str | None = None
+
+
 class Client:
-    """Chat completions from one endpoint: retries, backoff and JSON mode as the server allows."""
+    """Chat completions from one endpoint: retries, backoff and JSON mode as the server allows.
+
+    Safe to share between threads (``prefetch`` asks several documents at once).
+    """
 
     def __init__(self, endpoint: Endpoint) -> None:
         self.endpoint = endpoint
         self.json_mode = True  # response_format json_object, until the server refuses it
         self.requests = 0
-        self.finish_reason: str | None = None  # of the last answer: "length" if it was cut off
+        self._lock = threading.Lock()
 
-    def complete(self, chat: Sequence[Message], name: str, doc_id: str) -> str:
-        """The assistant message's content for this chat, or a NewsgoldError located at doc_id."""
+    def complete(self, chat: Sequence[Message], name: str, doc_id: str) -> Completion:
+        """The endpoint's answer to this chat, or a NewsgoldError located at doc_id."""
         attempts = self.endpoint.retries + 1
         for attempt in range(attempts):
             try:
@@ -155,8 +171,9 @@ class Client:
         data = json.dumps(body, ensure_ascii=False).encode("utf-8")
         return urllib.request.Request(self.endpoint.completions, data, headers, method="POST")
 
-    def _once(self, chat: Sequence[Message], name: str, doc_id: str) -> str:
-        self.requests += 1
+    def _once(self, chat: Sequence[Message], name: str, doc_id: str) -> Completion:
+        with self._lock:
+            self.requests += 1
         try:
             with urllib.request.urlopen(
                 self._request(chat), timeout=self.endpoint.timeout
@@ -184,11 +201,10 @@ class Client:
             raise _Retry(f"cannot connect: {err.reason}", hint=hint) from None
         except OSError as err:  # a connection reset or dropped mid-answer
             raise _Retry(f"connection failed: {err}") from None
-        content, self.finish_reason = _content(raw, name, doc_id)
-        return content
+        return _completion(raw, name, doc_id)
 
 
-def _content(raw: bytes, name: str, doc_id: str) -> tuple[str, str | None]:
+def _completion(raw: bytes, name: str, doc_id: str) -> Completion:
     """The first choice's message content of a chat completion response, and its finish_reason."""
     text = raw.decode("utf-8", "replace")
     try:
@@ -203,7 +219,7 @@ def _content(raw: bytes, name: str, doc_id: str) -> tuple[str, str | None]:
             name,
             doc_id,
         )
-    return content, finish if isinstance(finish, str) else None
+    return Completion(content, finish if isinstance(finish, str) else None)
 
 
 def parse_answer(content: str, name: str, doc_id: str, layers: Sequence[str] = LAYERS) -> Any:
@@ -249,7 +265,6 @@ class AnswerCache:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        self.hits = 0
 
     @staticmethod
     def key(model: str, chat: Sequence[Message]) -> str:
@@ -269,10 +284,12 @@ class AnswerCache:
             answer = json.loads(path.read_text(encoding="utf-8"))["answer"]
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        if not isinstance(answer, str):
-            return None
-        self.hits += 1
-        return answer
+        return answer if isinstance(answer, str) else None
+
+    def has(self, key: str) -> bool:
+        """Whether an entry for key exists (read or not)."""
+        path = self._path(key)
+        return path is not None and path.is_file()
 
     def put(self, key: str, model: str, answer: str) -> None:
         """Store one answer, whole or not at all."""
@@ -288,6 +305,7 @@ class LLMModel:
 
     With ``skip_unresolved`` a string not found in the text is dropped and kept in
     ``unresolved`` for the report; without it (the default) it fails the run at its document.
+    With ``workers`` above 1, ``prefetch`` first fills the cache that many requests at a time.
     """
 
     client: Client
@@ -295,26 +313,41 @@ class LLMModel:
     name: str
     layers: Sequence[str] = LAYERS
     skip_unresolved: bool = False
+    workers: int = 1
     unresolved: list[Unresolved] = field(default_factory=list)
     tiers: Counter[str] = field(default_factory=Counter)
+    cached: int = 0  # answers read from the cache that this run did not ask for
+    _fetched: set[str] = field(default_factory=set)  # keys prefetch asked for
+    _failed: dict[str, NewsgoldError] = field(default_factory=dict)  # and failed on
+
+    def _ask(self, chat: Sequence[Message], key: str, doc_id: str) -> Any:
+        """A fresh answer, checked, and cached when well formed."""
+        completion = self.client.complete(chat, self.name, doc_id)
+        try:
+            answer = parse_answer(completion.content, self.name, doc_id, self.layers)
+        except NewsgoldError as err:
+            if completion.finish_reason == "length":
+                raise NewsgoldError(err.message + CUT_OFF, err.file, err.pointer) from None
+            raise
+        self.cache.put(key, self.client.endpoint.model, completion.content)
+        return answer
+
+    def _key(self, chat: Sequence[Message]) -> str:
+        return self.cache.key(self.client.endpoint.model, chat)
 
     def __call__(self, text: str, metadata: dict[str, Any]) -> dict[str, Any]:
         doc_id = str(metadata.get("doc_id") or "?")
         chat = messages(text, metadata, self.layers)
-        model = self.client.endpoint.model
-        key = self.cache.key(model, chat)
+        key = self._key(chat)
+        if key in self._failed:  # prefetch failed on it: reported here, in document order
+            raise self._failed.pop(key)
         content = self.cache.get(key)
-        fresh = content is None
         if content is None:
-            content = self.client.complete(chat, self.name, doc_id)
-        try:
+            answer = self._ask(chat, key, doc_id)
+        else:
+            if key not in self._fetched:
+                self.cached += 1
             answer = parse_answer(content, self.name, doc_id, self.layers)
-        except NewsgoldError as err:
-            if fresh and self.client.finish_reason == "length":
-                raise NewsgoldError(err.message + CUT_OFF, err.file, err.pointer) from None
-            raise
-        if fresh:  # only well-formed answers are kept; a rerun asks again for the others
-            self.cache.put(key, model, content)
         resolution = resolve(answer, text, doc_id)
         self.tiers.update(resolution.tiers)
         if resolution.unresolved and not self.skip_unresolved:
@@ -328,12 +361,43 @@ class LLMModel:
         self.unresolved.extend(resolution.unresolved)
         return resolution.layers
 
+    def prefetch(self, documents: Sequence[Document], progress: ProgressFn | None = None) -> None:
+        """Ask for every document the cache lacks, ``workers`` at a time, before the ordered run.
+
+        Answers go to the cache (nothing is held beyond a batch of prompts); a document that
+        fails is remembered and its error raised when the ordered run reaches it, so messages
+        come in document order. Does nothing with one worker or without a cache.
+        """
+        if self.workers <= 1 or self.cache.folder is None:
+            return
+        todo = [doc for doc in documents if not self.cache.has(self._key(self._chat(doc)))]
+        done = 0
+        with ThreadPoolExecutor(self.workers) as pool:
+            for start in range(0, len(todo), self.workers * BATCH_PER_WORKER):
+                batch = todo[start : start + self.workers * BATCH_PER_WORKER]
+                for _ in pool.map(self._warm, batch):
+                    done += 1
+                    if progress is not None:
+                        progress(done, len(todo))
+
+    def _chat(self, doc: Document) -> list[Message]:
+        return messages(doc.text, dict(doc.metadata), self.layers)
+
+    def _warm(self, doc: Document) -> None:
+        chat = self._chat(doc)
+        key = self._key(chat)
+        self._fetched.add(key)
+        try:
+            self._ask(chat, key, doc.doc_id)
+        except NewsgoldError as err:
+            self._failed[key] = err
+
     def report(self) -> str:
         """What the run cost and how the strings were placed, for the end of ``predict``."""
         placed = sum(self.tiers.values())
         tiers = ", ".join(f"{n} {tier}" for tier, n in self.tiers.items()) or "none"
         lines = [
-            f"llm: {self.client.requests} request(s), {self.cache.hits} answer(s) from the cache"
+            f"llm: {self.client.requests} request(s), {self.cached} answer(s) from the cache"
             f"{f' ({self.cache.folder})' if self.cache.folder else ''}; "
             f"{placed} string(s) placed: {tiers}"
         ]
@@ -348,7 +412,9 @@ def load(
     cache_folder: Path | None = DEFAULT_CACHE,
     layers: Sequence[str] = LAYERS,
     skip_unresolved: bool = False,
+    workers: int = 1,
 ) -> LLMModel:
     """The model for ``newsgold predict --llm URL --model NAME``."""
     name = f"{endpoint.model}@{endpoint.url}"
-    return LLMModel(Client(endpoint), AnswerCache(cache_folder), name, layers, skip_unresolved)
+    cache = AnswerCache(cache_folder)
+    return LLMModel(Client(endpoint), cache, name, layers, skip_unresolved, workers)

@@ -63,7 +63,7 @@ def _model(args: argparse.Namespace) -> tuple[Model, str]:
 
 
 # --llm URL --model NAME: an OpenAI-compatible chat endpoint (newsgold.adapters.llm).
-_LLM_OPTIONS = ("timeout", "retries", "backoff", "cache", "no_cache", "llm_layers")
+_LLM_OPTIONS = ("timeout", "retries", "backoff", "cache", "no_cache", "llm_layers", "llm_workers")
 
 
 def _register_llm(p: argparse.ArgumentParser) -> None:
@@ -112,6 +112,13 @@ def _register_llm(p: argparse.ArgumentParser) -> None:
         help=f"ask only for these layers: some of {', '.join(LAYERS)} (default: all)",
     )
     g.add_argument(
+        "--llm-workers",
+        type=int,
+        metavar="N",
+        help="requests at a time: the answers are fetched into the cache first, N at once, "
+        "then placed in document order (default: 1)",
+    )
+    g.add_argument(
         "--llm-skip-unresolved",
         action="store_true",
         help="drop a string the text does not hold and list it at the end "
@@ -141,12 +148,17 @@ def _llm_model(args: argparse.Namespace) -> tuple[Model, str]:
         llm.DEFAULT_BACKOFF if args.backoff is None else args.backoff,
         llm.api_key(),
     )
-    if endpoint.timeout <= 0 or endpoint.retries < 0 or endpoint.backoff < 0:
+    workers = 1 if args.llm_workers is None else args.llm_workers
+    if endpoint.timeout <= 0 or endpoint.retries < 0 or endpoint.backoff < 0 or workers < 1:
         raise NewsgoldError(
-            "--timeout must be positive, --retries and --backoff not negative", status=2
+            "--timeout and --llm-workers must be positive, --retries and --backoff not negative",
+            status=2,
         )
+    if workers > 1 and args.no_cache:
+        raise NewsgoldError("--llm-workers fills the cache first: not with --no-cache", status=2)
     folder = None if args.no_cache else (args.cache or llm.DEFAULT_CACHE)
-    model = llm.load(endpoint, folder, args.llm_layers or LAYERS, args.llm_skip_unresolved)
+    layers = args.llm_layers or LAYERS
+    model = llm.load(endpoint, folder, layers, args.llm_skip_unresolved, workers)
     return model, model.name
 
 
@@ -165,6 +177,9 @@ def run(args: argparse.Namespace) -> int:
     """
     documents = in_splits(load_corpus(repository(args.root)), args.split).documents
     model, name = _model(args)
+    prefetch = getattr(model, "prefetch", None)  # an adapter that asks ahead (--llm-workers)
+    if callable(prefetch):
+        prefetch(documents, Progress("asking"))
     lines = iter_predictions(model, documents, name, Progress("predicting"))
     count = [0]
     if args.out is None:
