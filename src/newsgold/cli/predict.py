@@ -63,7 +63,16 @@ def _model(args: argparse.Namespace) -> tuple[Model, str]:
 
 
 # --llm URL --model NAME: an OpenAI-compatible chat endpoint (newsgold.adapters.llm).
-_LLM_OPTIONS = ("timeout", "retries", "backoff", "cache", "no_cache", "llm_layers", "llm_workers")
+_LLM_OPTIONS = (
+    "timeout",
+    "retries",
+    "backoff",
+    "cache",
+    "no_cache",
+    "llm_layers",
+    "llm_workers",
+    "llm_skip_unresolved",
+)
 
 
 def _register_llm(p: argparse.ArgumentParser) -> None:
@@ -127,7 +136,7 @@ def _register_llm(p: argparse.ArgumentParser) -> None:
 
 
 def _refuse_llm_options(args: argparse.Namespace) -> None:
-    for dest in (*_LLM_OPTIONS, "llm_skip_unresolved"):
+    for dest in _LLM_OPTIONS:
         if getattr(args, dest) not in (None, False):
             option = "--" + dest.replace("_", "-")
             raise NewsgoldError(f"{option} is an option of --llm URL", status=2)
