@@ -152,10 +152,13 @@ def test_a_pipeline_without_entities_is_refused(
     assert not out.exists()
 
 
-def test_one_model_source_only(repo: Path, tmp_path: Path) -> None:
+def test_one_model_source_only(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["predict", "--spacy", str(tmp_path), "--model", "m:f", "--root", str(repo)])
     assert exit_.value.code == 2
-    with pytest.raises(SystemExit) as exit_:
-        main(["predict", "--root", str(repo)])
-    assert exit_.value.code == 2
+    assert main(["predict", "--root", str(repo)]) == 2  # none: the message lists the sources
+    assert "give one extractor: --model MODULE:CALLABLE, --spacy PIPELINE, --hf MODEL" in (
+        capsys.readouterr().err
+    )

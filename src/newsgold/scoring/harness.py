@@ -90,6 +90,8 @@ def iter_predictions(
     for n, doc in enumerate(documents, start=1):
         try:
             layers = model(doc.text, dict(doc.metadata))
+        except NewsgoldError:  # an adapter's own located message (an endpoint that timed out)
+            raise
         except Exception as err:  # the model's own failure, reported with the document it failed on
             raise NewsgoldError(
                 f"the model raised {type(err).__name__}: {err}\n{model_traceback(err)}",
