@@ -1,4 +1,10 @@
-"""One-to-one span matching for the four SemEval-2013 schemes, by sorting and sweeping."""
+"""One-to-one span matching for the four SemEval-2013 schemes.
+
+``match_all`` hands documents of ``ARRAY_MIN_SPANS`` spans or more to ``newsgold.scoring.arrays``
+(numpy, imported then), which settles lone spans and isolated overlapping pairs at once and
+leaves only clusters, where a span overlaps two or more, to the sort-and-sweep matcher here
+(``reference_match_all``). Both give the same alignments; see docs/matcher.md.
+"""
 
 from __future__ import annotations
 
@@ -187,10 +193,30 @@ def _tier(orders: _Orders, tier: Tier, free: Free) -> list[tuple[int, int]]:
     ]
 
 
+ARRAY_MIN_SPANS = 24  # gold + predicted spans from which numpy pays for its fixed costs
+
+
 def match_all(
     gold: Sequence[Span], pred: Sequence[Span], schemes: Iterable[str | Scheme] = SCHEMES
 ) -> dict[str, Alignment]:
+    """Match under several schemes at once: the alignment of each, by scheme name."""
+    chosen = [SCHEMES[s] if isinstance(s, str) else s for s in schemes]
+    if gold and pred and len(gold) + len(pred) >= ARRAY_MIN_SPANS:
+        from newsgold.scoring.arrays import match_all_arrays  # numpy: only for larger documents
+
+        found = match_all_arrays(gold, pred, chosen)
+        if found is not None:
+            return found
+    return reference_match_all(gold, pred, chosen)
+
+
+def reference_match_all(
+    gold: Sequence[Span], pred: Sequence[Span], schemes: Iterable[str | Scheme] = SCHEMES
+) -> dict[str, Alignment]:
     """Match under several schemes at once; schemes starting with the same tiers share their work.
+
+    The sort-and-sweep matcher: ``match_all`` uses it for small documents and for the clusters
+    of larger ones, and the tests compare the two on whole documents.
 
     Strict, exact and partial all begin by pairing identical offsets and labels, and exact and
     partial differ only in what their last tier's pairs count as, so the four schemes need six

@@ -1,0 +1,145 @@
+"""Span matching over sorted integer arrays: the common cases in numpy, clusters by the sweep.
+
+Two spans can only ever be paired, under any tier of any scheme, if they overlap. So the spans
+of a document split into the connected parts of the gold-predicted overlap graph, and every
+scheme matches each part on its own (see ``docs/matcher.md``). Three kinds of parts cover news:
+
+- a span overlapping nothing of the other side: missed or spurious under every scheme;
+- an isolated pair, a gold and a predicted span overlapping each other and nothing else: its
+  outcome under a scheme is that of the first tier it qualifies for (identical offsets? same
+  label?), read from a four-entry table per scheme;
+- a cluster, where some span overlaps two or more: matched by the sweep of ``matching``, given
+  only the clusters' spans.
+
+Overlap degrees come from two binary searches per span: with nonempty spans, a gold span g
+overlaps p iff g.start < p.end and not g.end <= p.start, and every gold span ending by p.start
+also starts before p.end, so the count is a difference of two ranks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from operator import add, eq
+from typing import cast
+
+import numpy as np
+from numpy.typing import NDArray
+
+from newsgold.scoring.matching import SCHEMES, Alignment, Scheme, Span, reference_match_all
+
+Ints = NDArray[np.int64]
+Table = tuple[str | None, str | None, str | None, str | None]
+
+
+def outcome_table(scheme: Scheme) -> Table:
+    """What an isolated pair counts as, indexed by 2 * (same offsets) + (same label).
+
+    The pair is the only candidate of every tier, so the first tier it qualifies for joins it;
+    None when no tier does (then the gold span is missed and the predicted one spurious).
+    """
+    out: list[str | None] = []
+    for same_offsets in (False, True):
+        for same_label in (False, True):
+            out.append(
+                next(
+                    (
+                        t.outcome
+                        for t in scheme.tiers
+                        if (same_offsets or not t.same_offsets) and (same_label or not t.same_label)
+                    ),
+                    None,
+                )
+            )
+    return (out[0], out[1], out[2], out[3])
+
+
+_TABLES = {name: outcome_table(scheme) for name, scheme in SCHEMES.items()}
+
+
+def _table(scheme: Scheme) -> Table:
+    """The outcome table, precomputed for the four schemes (hashing a Scheme costs more)."""
+    return _TABLES[scheme.name] if SCHEMES.get(scheme.name) is scheme else outcome_table(scheme)
+
+
+def _ints(values: Sequence[int]) -> Ints:
+    return np.array(values, dtype=np.int64)
+
+
+def match_all_arrays(
+    gold: Sequence[Span], pred: Sequence[Span], schemes: Sequence[Scheme]
+) -> dict[str, Alignment] | None:
+    """``match_all`` of both sides, nonempty; None when a span is empty or reversed (start >=
+    end), where overlap counting by ranks does not hold and the caller uses the sweep."""
+    g_start_l, g_end_l, g_label, _ = zip(*gold, strict=True)
+    p_start_l, p_end_l, p_label, _ = zip(*pred, strict=True)
+    ng, n = len(gold), len(gold) + len(pred)
+    # One array, starts then ends, gold before predicted; the four columns are views of it.
+    # (numpy's per-call cost, not its per-element one, is what a news article pays for.)
+    both = np.array(g_start_l + p_start_l + g_end_l + p_end_l, dtype=np.int64)
+    starts, ends = both[:n], both[n:]
+    if not (starts < ends).all():
+        return None
+    g_start, p_start, g_end, p_end = starts[:ng], starts[ng:], ends[:ng], ends[ng:]
+    g_by_start = g_start.argsort(kind="stable")
+    g_starts = g_start[g_by_start]
+    g_ends, p_starts, p_ends = g_end.copy(), p_start.copy(), p_end.copy()
+    g_ends.sort()
+    p_starts.sort()
+    p_ends.sort()
+    # Gold spans starting before each predicted one ends, minus those ending by its start.
+    before = g_starts.searchsorted(p_end, "left")
+    p_degree = before - g_ends.searchsorted(p_start, "right")
+    g_degree = p_starts.searchsorted(g_end, "left") - p_ends.searchsorted(g_start, "right")
+    # A predicted span with one overlap: its gold span is usually the last to start before it
+    # ends. Where that one does not overlap (a long gold span around it), the part goes to the
+    # sweep instead, which is only slower.
+    last = g_by_start[before - 1]
+    isolated = (p_degree == 1) & (g_degree[last] == 1) & (g_end[last] > p_start)
+    iso_p = isolated.nonzero()[0]
+    iso_g = last[iso_p]
+    by_gold = iso_g.argsort()
+    iso_g, iso_p = iso_g[by_gold], iso_p[by_gold]
+    same_offsets = (2 * ((g_start[iso_g] == p_start[iso_p]) & (g_end[iso_g] == p_end[iso_p]))).tolist()
+    ig, ip = iso_g.tolist(), iso_p.tolist()
+    # Labels are strings: compared in Python, but by C-level maps rather than a loop.
+    same_label = map(eq, map(g_label.__getitem__, ig), map(p_label.__getitem__, ip))
+    kinds = list(map(add, same_offsets, same_label))
+    g_free, p_free = g_degree == 0, p_degree == 0
+    g_alone, p_alone = g_free.nonzero()[0].tolist(), p_free.nonzero()[0].tolist()
+    clusters: dict[str, Alignment] = {}
+    cg: list[int] = []
+    cp: list[int] = []
+    if len(ig) + len(g_alone) < ng or len(ip) + len(p_alone) < n - ng:
+        g_free[iso_g] = True
+        p_free[iso_p] = True
+        cg, cp = (~g_free).nonzero()[0].tolist(), (~p_free).nonzero()[0].tolist()
+        clusters = reference_match_all([gold[i] for i in cg], [pred[j] for j in cp], schemes)
+    out: dict[str, Alignment] = {}
+    for scheme in schemes:
+        table = _table(scheme)
+        result = Alignment()
+        if None in table:
+            result.pairs = [
+                (g, p, o)
+                for g, p, k in zip(ig, ip, kinds, strict=True)
+                if (o := table[k]) is not None
+            ]
+            unjoined = [(g, p) for g, p, k in zip(ig, ip, kinds, strict=True) if table[k] is None]
+            missed = g_alone + [g for g, _ in unjoined]
+            spurious = p_alone + [p for _, p in unjoined]
+        else:
+            outcomes = cast(Iterator[str], map(table.__getitem__, kinds))
+            result.pairs = list(zip(ig, ip, outcomes))
+            missed, spurious = g_alone, p_alone
+        if scheme.name in clusters:
+            found = clusters[scheme.name]
+            result.pairs.extend((cg[g], cp[p], o) for g, p, o in found.pairs)
+            result.pairs.sort()
+            missed = missed + [cg[g] for g in found.missed]
+            spurious = spurious + [cp[p] for p in found.spurious]
+        elif None in table:
+            result.pairs.sort()
+        result.missed = sorted(missed)
+        result.spurious = sorted(spurious)
+        out[scheme.name] = result
+    return out
