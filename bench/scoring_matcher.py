@@ -108,8 +108,12 @@ def main(argv: list[str] | None = None) -> None:
         items = documents(size, count, merged)
         docs = [(spans("entities", g), spans("entities", p)) for g, p in items]
         n = sum(len(g) + len(p) for g, p in docs)
-        true = [[{"label": s.label, "start": s.start, "end": s.end - 1} for s in g] for g, _ in docs]
-        pred = [[{"label": s.label, "start": s.start, "end": s.end - 1} for s in p] for _, p in docs]
+        true = [
+            [{"label": s.label, "start": s.start, "end": s.end - 1} for s in g] for g, _ in docs
+        ]
+        pred = [
+            [{"label": s.label, "start": s.start, "end": s.end - 1} for s in p] for _, p in docs
+        ]
 
         def ours(docs: list[tuple[list[Span], list[Span]]] = docs) -> None:
             for g, p in docs:  # each alignment is dropped, as count_layer drops it

@@ -19,7 +19,8 @@ also starts before p.end, so the count is a difference of two ranks.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from operator import add, eq
+from itertools import chain
+from operator import add, eq, itemgetter
 from typing import cast
 
 import numpy as np
@@ -61,8 +62,11 @@ def _table(scheme: Scheme) -> Table:
     return _TABLES[scheme.name] if SCHEMES.get(scheme.name) is scheme else outcome_table(scheme)
 
 
-def _ints(values: Sequence[int]) -> Ints:
-    return np.array(values, dtype=np.int64)
+def _picked(values: Sequence[str], indices: list[int]) -> Sequence[str]:
+    """values[i] for each index, by one C call (itemgetter of one index returns no tuple)."""
+    if len(indices) < 2:
+        return [values[i] for i in indices]
+    return cast(Sequence[str], itemgetter(*indices)(values))
 
 
 def match_all_arrays(
@@ -75,7 +79,7 @@ def match_all_arrays(
     ng, n = len(gold), len(gold) + len(pred)
     # One array, starts then ends, gold before predicted; the four columns are views of it.
     # (numpy's per-call cost, not its per-element one, is what a news article pays for.)
-    both = np.array(g_start_l + p_start_l + g_end_l + p_end_l, dtype=np.int64)
+    both = np.fromiter(chain(g_start_l, p_start_l, g_end_l, p_end_l), np.int64, 2 * n)
     starts, ends = both[:n], both[n:]
     if not (starts < ends).all():
         return None
@@ -99,10 +103,12 @@ def match_all_arrays(
     iso_g = last[iso_p]
     by_gold = iso_g.argsort()
     iso_g, iso_p = iso_g[by_gold], iso_p[by_gold]
-    same_offsets = (2 * ((g_start[iso_g] == p_start[iso_p]) & (g_end[iso_g] == p_end[iso_p]))).tolist()
+    same_offsets = (
+        2 * ((g_start[iso_g] == p_start[iso_p]) & (g_end[iso_g] == p_end[iso_p]))
+    ).tolist()
     ig, ip = iso_g.tolist(), iso_p.tolist()
     # Labels are strings: compared in Python, but by C-level maps rather than a loop.
-    same_label = map(eq, map(g_label.__getitem__, ig), map(p_label.__getitem__, ip))
+    same_label = map(eq, _picked(g_label, ig), _picked(p_label, ip))
     kinds = list(map(add, same_offsets, same_label))
     g_free, p_free = g_degree == 0, p_degree == 0
     g_alone, p_alone = g_free.nonzero()[0].tolist(), p_free.nonzero()[0].tolist()
@@ -129,7 +135,7 @@ def match_all_arrays(
             spurious = p_alone + [p for _, p in unjoined]
         else:
             outcomes = cast(Iterator[str], map(table.__getitem__, kinds))
-            result.pairs = list(zip(ig, ip, outcomes))
+            result.pairs = list(zip(ig, ip, outcomes, strict=True))
             missed, spurious = g_alone, p_alone
         if scheme.name in clusters:
             found = clusters[scheme.name]

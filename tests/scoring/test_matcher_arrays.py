@@ -1,0 +1,184 @@
+"""The array matcher against the sort-and-sweep one: same alignments, whole documents, every
+scheme; its outcome tables and its fallbacks by hand."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from scoring_helpers import sp
+
+from newsgold.scoring import arrays
+from newsgold.scoring.arrays import match_all_arrays, outcome_table
+from newsgold.scoring.matching import (
+    ARRAY_MIN_SPANS,
+    COR,
+    INC,
+    PAR,
+    SCHEMES,
+    Scheme,
+    Span,
+    Tier,
+    match_all,
+    reference_match_all,
+)
+
+LABELS = ("PER", "ORG", "LOC")
+# Schemes beyond the four, so that a tier list with no catch-all overlap tier (an isolated pair
+# left unjoined) and one starting from a label-only overlap are covered too.
+CUSTOM = (
+    Scheme("offsets", (Tier(True, False, COR),)),
+    Scheme("labelled-overlap", (Tier(False, True, COR),)),
+    Scheme("exact-then-labelled", (Tier(True, True, COR), Tier(False, True, PAR)), 0.5),
+)
+ALL = (*SCHEMES.values(), *CUSTOM)
+
+
+def _document(rng: random.Random) -> tuple[list[Span], list[Span]]:
+    """Gold and predicted spans mixing every situation: lone spans, identical copies (some
+    relabelled), duplicates with tie-break keys, shifted copies, spans nested in or covering
+    others, and spans reaching over two of the other side."""
+    size = rng.choice((30, 120, 600, 3000))
+    n = rng.choice((0, 1, 3, 8, 20, 60, 150))
+    gold: list[Span] = []
+    for _ in range(n):
+        start = rng.randrange(size)
+        gold.append(Span(start, start + rng.randint(1, 12), rng.choice(LABELS)))
+    pred: list[Span] = []
+    for g in gold:
+        roll = rng.random()
+        if roll < 0.1:
+            continue
+        if roll < 0.5:
+            pred.append(g)
+        elif roll < 0.6:
+            pred.append(Span(g.start, g.end, rng.choice(LABELS)))
+        elif roll < 0.75:
+            delta = rng.choice((-2, -1, 1, 2))
+            start, end = g.start + delta * (rng.random() < 0.5), g.end + delta
+            if start < end:
+                pred.append(Span(start, end, g.label))
+        elif roll < 0.85:  # nested inside, or around
+            if g.end - g.start > 2:
+                pred.append(Span(g.start + 1, g.end - 1, g.label))
+            else:
+                pred.append(Span(max(0, g.start - 5), g.end + 5, g.label))
+        else:  # reaching far: over its neighbours too
+            pred.append(Span(g.start, g.end + rng.randint(5, 40), rng.choice(LABELS)))
+        if pred and rng.random() < 0.1:  # a duplicate, told apart by its key
+            pred.append(Span(*pred[-1][:3], rng.choice(("", "a", "b"))))
+    for _ in range(rng.randint(0, max(1, n // 5))):  # spurious
+        start = rng.randrange(size)
+        pred.append(Span(start, start + rng.randint(1, 8), rng.choice(LABELS)))
+    if rng.random() < 0.2 and gold:  # gold duplicates and gold nesting
+        g = rng.choice(gold)
+        gold.append(Span(g.start, g.end, g.label, "k"))
+        gold.append(Span(g.start, g.end + 3, g.label))
+    rng.shuffle(gold)
+    rng.shuffle(pred)
+    return gold, pred
+
+
+def test_same_alignments_as_the_sweep_on_thousands_of_random_documents() -> None:
+    rng = random.Random(2026)
+    arrays_used = 0
+    for _ in range(3000):
+        gold, pred = _document(rng)
+        expected = reference_match_all(gold, pred, ALL)
+        assert match_all(gold, pred, ALL) == expected, (gold, pred)
+        if gold and pred:
+            assert match_all_arrays(gold, pred, ALL) == expected, (gold, pred)
+            arrays_used += len(gold) + len(pred) >= ARRAY_MIN_SPANS
+    assert arrays_used > 1000  # match_all took the array path for many of them
+
+
+def test_outcome_tables_by_hand() -> None:
+    # Indexed by 2 * (same offsets) + (same label): other offsets and label, other offsets and
+    # same label, same offsets and other label, identical.
+    assert outcome_table(SCHEMES["strict"]) == (INC, INC, INC, COR)
+    assert outcome_table(SCHEMES["exact"]) == (INC, INC, COR, COR)
+    assert outcome_table(SCHEMES["partial"]) == (PAR, PAR, COR, COR)
+    assert outcome_table(SCHEMES["type"]) == (INC, COR, INC, COR)
+    assert outcome_table(CUSTOM[0]) == (None, None, COR, COR)
+    assert outcome_table(CUSTOM[1]) == (None, COR, None, COR)
+
+
+def _spans(n: int, shift: int = 0, label: str = "PER") -> list[Span]:
+    return [sp(10 * i + shift, 10 * i + 5, label) for i in range(n)]
+
+
+def test_isolated_pairs_and_lone_spans_by_hand() -> None:
+    # 20 gold spans i*10 : i*10+5 PER. Predicted: the first five identical; the next five
+    # identical but ORG; the next five starting one later (overlap, PER); then five lone spans
+    # far away. Gold 15-19 have nothing.
+    gold = _spans(20)
+    pred = (
+        _spans(5)
+        + [sp(s.start, s.end, "ORG") for s in gold[5:10]]
+        + [sp(s.start + 1, s.end) for s in gold[10:15]]
+        + [sp(1000 + 10 * i, 1003 + 10 * i) for i in range(5)]
+    )
+    found = match_all_arrays(gold, pred, list(SCHEMES.values()))
+    assert found is not None
+    first, second, third = range(5), range(5, 10), range(10, 15)
+    assert found["strict"].pairs == [
+        *((i, i, COR) for i in first),
+        *((i, i, INC) for i in second),
+        *((i, i, INC) for i in third),
+    ]
+    assert [o for *_, o in found["exact"].pairs] == [COR] * 10 + [INC] * 5
+    assert [o for *_, o in found["partial"].pairs] == [COR] * 10 + [PAR] * 5
+    assert [o for *_, o in found["type"].pairs] == [COR] * 5 + [INC] * 5 + [COR] * 5
+    for al in found.values():
+        assert al.missed == [15, 16, 17, 18, 19]
+        assert al.spurious == [15, 16, 17, 18, 19]
+
+
+def test_span_around_a_shorter_one_goes_to_the_sweep() -> None:
+    # Gold 0:100 ORG and 5:6 PER, then 22 lone gold spans; predicted 50:60 ORG overlaps only
+    # 0:100, but 5:6 is the last gold span starting before 60, so the rank test cannot name
+    # the partner: the pair is left to the sweep, which pairs them. strict and exact: INC
+    # (other offsets), partial: PAR, type: COR (same label).
+    gold = [sp(0, 100, "ORG"), sp(5, 6, "PER")] + [
+        sp(200 + 10 * i, 205 + 10 * i) for i in range(22)
+    ]
+    pred = [sp(50, 60, "ORG")]
+    found = match_all_arrays(gold, pred, list(SCHEMES.values()))
+    assert found is not None
+    assert {name: al.pairs for name, al in found.items()} == {
+        "strict": [(0, 0, INC)],
+        "exact": [(0, 0, INC)],
+        "partial": [(0, 0, PAR)],
+        "type": [(0, 0, COR)],
+    }
+    assert found["type"].missed == list(range(1, 24))
+
+
+@pytest.mark.parametrize("bad", [sp(7, 7), sp(9, 4)])
+def test_empty_or_reversed_span_falls_back_to_the_sweep(bad: Span) -> None:
+    # Counting overlaps by ranks needs start < end; the sweep takes any span.
+    gold = _spans(15) + [bad]
+    pred = _spans(15, shift=1)
+    assert match_all_arrays(gold, pred, list(SCHEMES.values())) is None
+    assert match_all(gold, pred) == reference_match_all(gold, pred)
+    # The 15 shifted spans overlap their gold span only: PAR under partial. Whatever the bad
+    # span does (4:9 overlaps two; 7:7 overlaps nothing here), 15 pairs are found.
+    assert len(match_all(gold, pred)["partial"].pairs) == 15
+
+
+def test_small_documents_skip_numpy_large_ones_use_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    real = arrays.match_all_arrays
+
+    def counting(gold: list[Span], pred: list[Span], schemes: list[Scheme]) -> object:
+        calls.append(len(gold) + len(pred))
+        return real(gold, pred, schemes)
+
+    monkeypatch.setattr(arrays, "match_all_arrays", counting)
+    half = ARRAY_MIN_SPANS // 2
+    small = (_spans(half - 1), _spans(half - 1, shift=1))  # one span short of the threshold
+    large = (_spans(half), _spans(half, shift=1))
+    assert match_all(*small) == reference_match_all(*small)
+    assert calls == []
+    assert match_all(*large) == reference_match_all(*large)
+    assert calls == [2 * half]
