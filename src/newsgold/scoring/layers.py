@@ -34,7 +34,11 @@ def spans(layer: str, items: Sequence[Item]) -> list[Span]:
     Only spans sharing offsets and label with another of the same list can tie, so only they
     get the canonical JSON key that orders them independently of the list's order.
     """
-    out = [Span(item["start"], item["end"], label(layer, item)) for item in items]
+    name, new = LABEL_FIELD[layer], tuple.__new__  # as Span() builds it, minus a Python call
+    if name:
+        out = [new(Span, (item["start"], item["end"], str(item[name]), "")) for item in items]
+    else:
+        out = [new(Span, (item["start"], item["end"], CLAIM_LABEL, "")) for item in items]
     if len(set(out)) < len(out):
         seen = Counter(out)
         out = [
