@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import platform
 import random
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from typing import Any
 
 from nervaluate import Evaluator
 
+import newsgold
 from newsgold.scoring.counts import SchemeCounts
 from newsgold.scoring.layers import spans
 from newsgold.scoring.matching import SCHEMES, Alignment, Span, match_all
@@ -91,9 +93,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per side (best is kept)")
     parser.add_argument("--out", type=Path, help="also write the report to this file")
     args = parser.parse_args(argv)
+    source = Path(newsgold.__file__).parent
+    revision = subprocess.run(
+        ["git", "-C", str(source), "log", "-1", "--format=%h %s"],
+        capture_output=True, text=True, check=False,
+    ).stdout.strip()  # fmt: skip
     lines = [
         f"Python {platform.python_version()}, {platform.machine()}, {time.strftime('%Y-%m-%d')};"
         f" best of {args.repeat}; ratio = nervaluate time / newsgold time",
+        f"newsgold from {source} ({revision or 'not a git checkout'})",
         "",
         "matcher alone (four schemes, spans already parsed):",
         f"{'case':<5} {'docs':>5} {'g+p spans':>9} {'ours wall s':>11} {'ours cpu s':>10} "

@@ -154,16 +154,18 @@ def test_span_around_a_shorter_one_goes_to_the_sweep() -> None:
     assert found["type"].missed == list(range(1, 24))
 
 
-@pytest.mark.parametrize("bad", [sp(7, 7), sp(9, 4)])
-def test_empty_or_reversed_span_falls_back_to_the_sweep(bad: Span) -> None:
-    # Counting overlaps by ranks needs start < end; the sweep takes any span.
+@pytest.mark.parametrize("bad", [sp(7, 7), sp(9, 4), sp(2**63, 2**64)])
+def test_empty_reversed_or_huge_span_falls_back_to_the_sweep(bad: Span) -> None:
+    # Counting overlaps by ranks needs start < end, and numpy 64-bit offsets; the sweep takes
+    # any span.
     gold = _spans(15) + [bad]
     pred = _spans(15, shift=1)
     assert match_all_arrays(gold, pred, list(SCHEMES.values())) is None
     assert match_all(gold, pred) == reference_match_all(gold, pred)
-    # The 15 shifted spans overlap their gold span only: PAR under partial. Whatever the bad
-    # span does (4:9 overlaps two; 7:7 overlaps nothing here), 15 pairs are found.
+    # The 15 shifted spans overlap their gold span only: PAR under partial. The bad span
+    # overlaps none of them (whatever overlap means for a reversed one): 15 pairs, 1 missed.
     assert len(match_all(gold, pred)["partial"].pairs) == 15
+    assert match_all(gold, pred)["partial"].missed == [15]
 
 
 def test_small_documents_skip_numpy_large_ones_use_it(monkeypatch: pytest.MonkeyPatch) -> None:

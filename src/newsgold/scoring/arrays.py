@@ -73,13 +73,17 @@ def match_all_arrays(
     gold: Sequence[Span], pred: Sequence[Span], schemes: Sequence[Scheme]
 ) -> dict[str, Alignment] | None:
     """``match_all`` of both sides, nonempty; None when a span is empty or reversed (start >=
-    end), where overlap counting by ranks does not hold and the caller uses the sweep."""
+    end), where overlap counting by ranks does not hold, or an offset does not fit in 64 bits:
+    the caller then uses the sweep."""
     g_start_l, g_end_l, g_label, _ = zip(*gold, strict=True)
     p_start_l, p_end_l, p_label, _ = zip(*pred, strict=True)
     ng, n = len(gold), len(gold) + len(pred)
     # One array, starts then ends, gold before predicted; the four columns are views of it.
     # (numpy's per-call cost, not its per-element one, is what a news article pays for.)
-    both = np.fromiter(chain(g_start_l, p_start_l, g_end_l, p_end_l), np.int64, 2 * n)
+    try:  # offsets are ints (Span says so); one beyond 64 bits is left to the sweep
+        both = np.fromiter(chain(g_start_l, p_start_l, g_end_l, p_end_l), np.int64, 2 * n)
+    except OverflowError:
+        return None
     starts, ends = both[:n], both[n:]
     if not (starts < ends).all():
         return None
