@@ -154,18 +154,26 @@ def test_span_around_a_shorter_one_goes_to_the_sweep() -> None:
     assert found["type"].missed == list(range(1, 24))
 
 
-@pytest.mark.parametrize("bad", [sp(7, 7), sp(9, 4), sp(2**63, 2**64)])
-def test_empty_reversed_or_huge_span_falls_back_to_the_sweep(bad: Span) -> None:
+@pytest.mark.parametrize(
+    ("bad", "missed"),
+    [
+        (sp(7, 7), [15]),  # empty: overlaps nothing
+        (sp(2**63, 2**64), [15]),  # beyond 64 bits, far away: overlaps nothing
+        # Reversed: the sweep, taking spans by end, meets 9:4 first and pairs it with the
+        # predicted 1:5 that starts before its "end", leaving gold 0:5 missed, as it always did.
+        (sp(9, 4), [0]),
+    ],
+)
+def test_empty_reversed_or_huge_span_falls_back_to_the_sweep(bad: Span, missed: list[int]) -> None:
     # Counting overlaps by ranks needs start < end, and numpy 64-bit offsets; the sweep takes
-    # any span.
+    # any span. Gold: 15 spans 10i:10i+5, then the bad one (index 15); predicted 10i+1:10i+5.
     gold = _spans(15) + [bad]
     pred = _spans(15, shift=1)
     assert match_all_arrays(gold, pred, list(SCHEMES.values())) is None
-    assert match_all(gold, pred) == reference_match_all(gold, pred)
-    # The 15 shifted spans overlap their gold span only: PAR under partial. The bad span
-    # overlaps none of them (whatever overlap means for a reversed one): 15 pairs, 1 missed.
-    assert len(match_all(gold, pred)["partial"].pairs) == 15
-    assert match_all(gold, pred)["partial"].missed == [15]
+    found = match_all(gold, pred)
+    assert found == reference_match_all(gold, pred)
+    assert len(found["partial"].pairs) == 15
+    assert found["partial"].missed == missed
 
 
 def test_small_documents_skip_numpy_large_ones_use_it(monkeypatch: pytest.MonkeyPatch) -> None:
