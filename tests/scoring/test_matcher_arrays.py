@@ -1,5 +1,5 @@
-"""The array matcher against the sort-and-sweep one: same alignments, whole documents, every
-scheme; its outcome tables and its fallbacks by hand."""
+"""The array matcher against the sort-and-sweep one: same alignments and outcome cells, whole
+documents, every scheme; its outcome tables and its fallbacks by hand."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 from scoring_helpers import sp
 
 from newsgold.scoring import arrays
-from newsgold.scoring.arrays import match_all_arrays, outcome_table
+from newsgold.scoring.arrays import match_all_arrays, outcome_table, parts
+from newsgold.scoring.counts import SchemeCounts
 from newsgold.scoring.matching import (
     ARRAY_MIN_SPANS,
     COR,
@@ -89,6 +90,12 @@ def test_same_alignments_as_the_sweep_on_thousands_of_random_documents() -> None
         if gold and pred:
             assert match_all_arrays(gold, pred, ALL) == expected, (gold, pred)
             arrays_used += len(gold) + len(pred) >= ARRAY_MIN_SPANS
+            found = parts(gold, pred, ALL)
+            assert found is not None
+            for scheme in ALL:  # cells counted from the parts, as from the alignment
+                cells = SchemeCounts(scheme.name)
+                cells.add_alignment(expected[scheme.name], gold, pred)
+                assert found.cells(scheme) == cells.cells, (gold, pred, scheme)
     assert arrays_used > 1000  # match_all took the array path for many of them
 
 
@@ -178,13 +185,13 @@ def test_empty_reversed_or_huge_span_falls_back_to_the_sweep(bad: Span, missed: 
 
 def test_small_documents_skip_numpy_large_ones_use_it(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
-    real = arrays.match_all_arrays
+    real = arrays.parts
 
     def counting(gold: list[Span], pred: list[Span], schemes: list[Scheme]) -> object:
         calls.append(len(gold) + len(pred))
         return real(gold, pred, schemes)
 
-    monkeypatch.setattr(arrays, "match_all_arrays", counting)
+    monkeypatch.setattr(arrays, "parts", counting)
     half = ARRAY_MIN_SPANS // 2
     small = (_spans(half - 1), _spans(half - 1, shift=1))  # one span short of the threshold
     large = (_spans(half), _spans(half, shift=1))

@@ -18,7 +18,10 @@ also starts before p.end, so the count is a difference of two ranks.
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from itertools import chain
 from operator import add, eq, itemgetter
 from typing import cast
@@ -26,7 +29,16 @@ from typing import cast
 import numpy as np
 from numpy.typing import NDArray
 
-from newsgold.scoring.matching import SCHEMES, Alignment, Scheme, Span, reference_match_all
+from newsgold.scoring.counts import NONE
+from newsgold.scoring.matching import (
+    MIS,
+    SCHEMES,
+    SPU,
+    Alignment,
+    Scheme,
+    Span,
+    reference_match_all,
+)
 
 Ints = NDArray[np.int64]
 Table = tuple[str | None, str | None, str | None, str | None]
@@ -69,12 +81,88 @@ def _picked(values: Sequence[str], indices: list[int]) -> Sequence[str]:
     return cast(Sequence[str], itemgetter(*indices)(values))
 
 
-def match_all_arrays(
-    gold: Sequence[Span], pred: Sequence[Span], schemes: Sequence[Scheme]
-) -> dict[str, Alignment] | None:
-    """``match_all`` of both sides, nonempty; None when a span is empty or reversed (start >=
-    end), where overlap counting by ranks does not hold, or an offset does not fit in 64 bits:
-    the caller then uses the sweep."""
+@dataclass
+class Parts:
+    """A document's spans split by the overlap graph, enough to give any scheme's alignment and
+    outcome cells. Indices are into the gold and predicted sequences."""
+
+    gold: Sequence[Span]
+    pred: Sequence[Span]
+    pairs: tuple[list[int], list[int]]  # isolated pairs, by gold index
+    kinds: list[int]  # per pair: 2 * (same offsets) + (same label)
+    labels: tuple[Sequence[str], Sequence[str]]  # per pair: the gold and the predicted label
+    alone: tuple[list[int], list[int]]  # lone gold and predicted spans
+    clusters: tuple[list[int], list[int]]  # spans in clusters, for the sweep
+    swept: dict[str, Alignment]  # the sweep's alignments of the clusters, in cluster indices
+
+    def alignment(self, scheme: Scheme) -> Alignment:
+        """The scheme's alignment of the whole document."""
+        table = _table(scheme)
+        (ig, ip), kinds = self.pairs, self.kinds
+        missed, spurious = self.alone
+        if None in table:
+            pairs = [
+                (g, p, o)
+                for g, p, k in zip(ig, ip, kinds, strict=True)
+                if (o := table[k]) is not None
+            ]
+            unjoined = [(g, p) for g, p, k in zip(ig, ip, kinds, strict=True) if table[k] is None]
+            missed = missed + [g for g, _ in unjoined]
+            spurious = spurious + [p for _, p in unjoined]
+        else:
+            outcomes = cast(Iterator[str], map(table.__getitem__, kinds))
+            pairs = list(zip(ig, ip, outcomes, strict=True))  # sorted: ig is
+        found = self.swept.get(scheme.name)
+        if found is not None:
+            cg, cp = self.clusters
+            pairs.extend((cg[g], cp[p], o) for g, p, o in found.pairs)
+            pairs.sort()
+            missed = missed + [cg[g] for g in found.missed]
+            spurious = spurious + [cp[p] for p in found.spurious]
+        return Alignment(pairs, sorted(missed), sorted(spurious))
+
+    def cells(self, scheme: Scheme) -> Counter[tuple[str, str, str]]:
+        """The scheme's outcome cells, as ``SchemeCounts.add_alignment`` counts its alignment,
+        from counts of (kind, labels) shared by every scheme instead of one key per span."""
+        table = _table(scheme)
+        out: dict[tuple[str, str, str], int] = {}  # a dict: a Counter's += is Python-level
+        get = out.get
+        for (kind, g, p), n in self._pair_labels.items():
+            outcome = table[kind]
+            if outcome is None:
+                out[(MIS, g, NONE)] = get((MIS, g, NONE), 0) + n
+                out[(SPU, NONE, p)] = get((SPU, NONE, p), 0) + n
+            else:
+                out[(outcome, g, p)] = get((outcome, g, p), 0) + n
+        for g, n in self._alone_labels[0].items():
+            out[(MIS, g, NONE)] = get((MIS, g, NONE), 0) + n
+        for p, n in self._alone_labels[1].items():
+            out[(SPU, NONE, p)] = get((SPU, NONE, p), 0) + n
+        cells = Counter(out)
+        found = self.swept.get(scheme.name)
+        if found is not None:
+            (cg, cp), gold, pred = self.clusters, self.gold, self.pred
+            cells.update([(o, gold[cg[g]][2], pred[cp[p]][2]) for g, p, o in found.pairs])
+            cells.update([(MIS, gold[cg[g]][2], NONE) for g in found.missed])
+            cells.update([(SPU, NONE, pred[cp[p]][2]) for p in found.spurious])
+        return cells
+
+    @functools.cached_property
+    def _pair_labels(self) -> Counter[tuple[int, str, str]]:
+        return Counter(zip(self.kinds, *self.labels, strict=True))
+
+    @functools.cached_property
+    def _alone_labels(self) -> tuple[Counter[str], Counter[str]]:
+        gold, pred = self.gold, self.pred
+        return Counter([gold[i][2] for i in self.alone[0]]), Counter(
+            [pred[i][2] for i in self.alone[1]]
+        )
+
+
+def parts(gold: Sequence[Span], pred: Sequence[Span], schemes: Sequence[Scheme]) -> Parts | None:
+    """Split both sides, nonempty, and sweep the clusters under ``schemes``; None when a span is
+    empty or reversed (start >= end), where overlap counting by ranks does not hold, or an
+    offset does not fit in 64 bits: the caller then uses the sweep."""
     g_start_l, g_end_l, g_label, _ = zip(*gold, strict=True)
     p_start_l, p_end_l, p_label, _ = zip(*pred, strict=True)
     ng, n = len(gold), len(gold) + len(pred)
@@ -112,44 +200,26 @@ def match_all_arrays(
     ).tolist()
     ig, ip = iso_g.tolist(), iso_p.tolist()
     # Labels are strings: compared in Python, but by C-level maps rather than a loop.
-    same_label = map(eq, _picked(g_label, ig), _picked(p_label, ip))
-    kinds = list(map(add, same_offsets, same_label))
+    labels = (_picked(g_label, ig), _picked(p_label, ip))
+    kinds = list(map(add, same_offsets, map(eq, *labels)))
     g_free, p_free = g_degree == 0, p_degree == 0
     g_alone, p_alone = g_free.nonzero()[0].tolist(), p_free.nonzero()[0].tolist()
-    clusters: dict[str, Alignment] = {}
+    swept: dict[str, Alignment] = {}
     cg: list[int] = []
     cp: list[int] = []
     if len(ig) + len(g_alone) < ng or len(ip) + len(p_alone) < n - ng:
         g_free[iso_g] = True
         p_free[iso_p] = True
         cg, cp = (~g_free).nonzero()[0].tolist(), (~p_free).nonzero()[0].tolist()
-        clusters = reference_match_all([gold[i] for i in cg], [pred[j] for j in cp], schemes)
-    out: dict[str, Alignment] = {}
-    for scheme in schemes:
-        table = _table(scheme)
-        result = Alignment()
-        if None in table:
-            result.pairs = [
-                (g, p, o)
-                for g, p, k in zip(ig, ip, kinds, strict=True)
-                if (o := table[k]) is not None
-            ]
-            unjoined = [(g, p) for g, p, k in zip(ig, ip, kinds, strict=True) if table[k] is None]
-            missed = g_alone + [g for g, _ in unjoined]
-            spurious = p_alone + [p for _, p in unjoined]
-        else:
-            outcomes = cast(Iterator[str], map(table.__getitem__, kinds))
-            result.pairs = list(zip(ig, ip, outcomes, strict=True))
-            missed, spurious = g_alone, p_alone
-        if scheme.name in clusters:
-            found = clusters[scheme.name]
-            result.pairs.extend((cg[g], cp[p], o) for g, p, o in found.pairs)
-            result.pairs.sort()
-            missed = missed + [cg[g] for g in found.missed]
-            spurious = spurious + [cp[p] for p in found.spurious]
-        elif None in table:
-            result.pairs.sort()
-        result.missed = sorted(missed)
-        result.spurious = sorted(spurious)
-        out[scheme.name] = result
-    return out
+        swept = reference_match_all([gold[i] for i in cg], [pred[j] for j in cp], schemes)
+    return Parts(gold, pred, (ig, ip), kinds, labels, (g_alone, p_alone), (cg, cp), swept)
+
+
+def match_all_arrays(
+    gold: Sequence[Span], pred: Sequence[Span], schemes: Sequence[Scheme]
+) -> dict[str, Alignment] | None:
+    """``match_all`` of both sides, nonempty; None where ``parts`` gives none."""
+    split = parts(gold, pred, schemes)
+    if split is None:
+        return None
+    return {scheme.name: split.alignment(scheme) for scheme in schemes}

@@ -12,7 +12,10 @@ import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from newsgold.scoring.arrays import Parts
 
 COR, INC, PAR, MIS, SPU = "COR", "INC", "PAR", "MIS", "SPU"
 OUTCOMES = (COR, INC, PAR, MIS, SPU)
@@ -203,13 +206,23 @@ def match_all(
 ) -> dict[str, Alignment]:
     """Match under several schemes at once: the alignment of each, by scheme name."""
     chosen = [SCHEMES[s] if isinstance(s, str) else s for s in schemes]
-    if gold and pred and len(gold) + len(pred) >= ARRAY_MIN_SPANS:
-        from newsgold.scoring.arrays import match_all_arrays  # numpy: only for larger documents
+    found = split(gold, pred, chosen)
+    if found is None:
+        return reference_match_all(gold, pred, chosen)
+    return {scheme.name: found.alignment(scheme) for scheme in chosen}
 
-        found = match_all_arrays(gold, pred, chosen)
-        if found is not None:
-            return found
-    return reference_match_all(gold, pred, chosen)
+
+def split(
+    gold: Sequence[Span], pred: Sequence[Span], schemes: Sequence[Scheme] = tuple(SCHEMES.values())
+) -> Parts | None:
+    """The array matcher's split of a document (its clusters swept under ``schemes``), from
+    which any of those schemes' alignment and cells follow; None where the sweep alone is to be
+    used: a side empty, fewer than ``ARRAY_MIN_SPANS`` spans, or spans numpy cannot rank."""
+    if not gold or not pred or len(gold) + len(pred) < ARRAY_MIN_SPANS:
+        return None
+    from newsgold.scoring.arrays import parts  # numpy: only for larger documents
+
+    return parts(gold, pred, schemes)
 
 
 def reference_match_all(
