@@ -4,13 +4,15 @@ documents, every scheme; its outcome tables and its fallbacks by hand."""
 from __future__ import annotations
 
 import random
+from collections import Counter
 
 import pytest
 from scoring_helpers import sp
 
 from newsgold.scoring import arrays
 from newsgold.scoring.arrays import match_all_arrays, outcome_table, parts
-from newsgold.scoring.counts import SchemeCounts
+from newsgold.scoring.counts import LayerCounts, SchemeCounts
+from newsgold.scoring.layers import TALLIES, Context, Tokens, count_layer, spans
 from newsgold.scoring.matching import (
     ARRAY_MIN_SPANS,
     COR,
@@ -80,23 +82,26 @@ def _document(rng: random.Random) -> tuple[list[Span], list[Span]]:
     return gold, pred
 
 
-def test_same_alignments_as_the_sweep_on_thousands_of_random_documents() -> None:
+def test_same_alignments_and_cells_as_the_sweep_on_thousands_of_random_documents() -> None:
     rng = random.Random(2026)
-    arrays_used = 0
-    for _ in range(3000):
+    seen: Counter[str] = Counter()
+    for _ in range(2000):
         gold, pred = _document(rng)
         expected = reference_match_all(gold, pred, ALL)
         assert match_all(gold, pred, ALL) == expected, (gold, pred)
-        if gold and pred:
-            assert match_all_arrays(gold, pred, ALL) == expected, (gold, pred)
-            arrays_used += len(gold) + len(pred) >= ARRAY_MIN_SPANS
-            found = parts(gold, pred, ALL)
-            assert found is not None
-            for scheme in ALL:  # cells counted from the parts, as from the alignment
-                cells = SchemeCounts(scheme.name)
-                cells.add_alignment(expected[scheme.name], gold, pred)
-                assert found.cells(scheme) == cells.cells, (gold, pred, scheme)
-    assert arrays_used > 1000  # match_all took the array path for many of them
+        found = parts(gold, pred, ALL) if gold and pred else None
+        if found is None:  # a side empty: only the sweep is defined
+            continue
+        seen["arrays path"] += len(gold) + len(pred) >= ARRAY_MIN_SPANS
+        seen["isolated pairs"] += bool(found.pairs[0])
+        seen["clusters"] += bool(found.clusters[0] or found.clusters[1])
+        for scheme in ALL:  # tiny documents too, which match_all leaves to the sweep
+            assert found.alignment(scheme) == expected[scheme.name], (gold, pred, scheme)
+            cells = SchemeCounts(scheme.name)
+            cells.add_alignment(expected[scheme.name], gold, pred)
+            assert found.cells(scheme) == cells.cells, (gold, pred, scheme)
+    # Every path taken many times.
+    assert min(seen.values()) > 500, seen
 
 
 def test_outcome_tables_by_hand() -> None:
@@ -199,3 +204,23 @@ def test_small_documents_skip_numpy_large_ones_use_it(monkeypatch: pytest.Monkey
     assert calls == []
     assert match_all(*large) == reference_match_all(*large)
     assert calls == [2 * half]
+
+
+def test_count_layer_counts_as_the_sweep_does() -> None:
+    # count_layer takes the cells of the four schemes from one split and the attribute tallies
+    # from its partial alignment; the oracle counts every sweep alignment span by span.
+    rng = random.Random(14)
+    context = Context(Tokens(""), 0.0)
+    for _ in range(500):
+        gold, pred = _document(rng)
+        items = [
+            [{"start": s.start, "end": s.end, "type": s.label, "value": s.key} for s in side]
+            for side in (gold, pred)
+        ]
+        expected = LayerCounts("dates")
+        g, p = spans("dates", items[0]), spans("dates", items[1])
+        alignments = reference_match_all(g, p)
+        for name, al in alignments.items():
+            expected.schemes[name].add_alignment(al, g, p)
+        expected.tallies = TALLIES["dates"](*items, alignments["partial"], context)
+        assert count_layer("dates", *items, context) == expected
