@@ -224,3 +224,18 @@ def test_count_layer_counts_as_the_sweep_does() -> None:
             expected.schemes[name].add_alignment(al, g, p)
         expected.tallies = TALLIES["dates"](*items, alignments["partial"], context)
         assert count_layer("dates", *items, context) == expected
+
+
+def test_a_scheme_not_swept_ahead_is_swept_when_asked() -> None:
+    # parts() sweeps the clusters under the schemes it is given; another scheme asked of the
+    # split later gets its clusters swept then, not dropped.
+    rng = random.Random(8)
+    asked = 0
+    while asked < 20:
+        gold, pred = _document(rng)
+        found = parts(gold, pred, [SCHEMES["strict"]]) if gold and pred else None
+        if found is None or not found.clusters[0]:
+            continue
+        asked += 1
+        for scheme in ALL:
+            assert found.alignment(scheme) == reference_match_all(gold, pred, [scheme])[scheme.name]

@@ -27,7 +27,6 @@ from operator import add, eq, itemgetter
 from typing import cast
 
 import numpy as np
-from numpy.typing import NDArray
 
 from newsgold.scoring.counts import NONE
 from newsgold.scoring.matching import (
@@ -40,7 +39,6 @@ from newsgold.scoring.matching import (
     reference_match_all,
 )
 
-Ints = NDArray[np.int64]
 Table = tuple[str | None, str | None, str | None, str | None]
 
 
@@ -112,7 +110,7 @@ class Parts:
         else:
             outcomes = cast(Iterator[str], map(table.__getitem__, kinds))
             pairs = list(zip(ig, ip, outcomes, strict=True))  # sorted: ig is
-        found = self.swept.get(scheme.name)
+        found = self._cluster_alignment(scheme)
         if found is not None:
             cg, cp = self.clusters
             pairs.extend((cg[g], cp[p], o) for g, p, o in found.pairs)
@@ -139,13 +137,24 @@ class Parts:
         for p, n in self._alone_labels[1].items():
             out[(SPU, NONE, p)] = get((SPU, NONE, p), 0) + n
         cells = Counter(out)
-        found = self.swept.get(scheme.name)
+        found = self._cluster_alignment(scheme)
         if found is not None:
             (cg, cp), gold, pred = self.clusters, self.gold, self.pred
             cells.update([(o, gold[cg[g]][2], pred[cp[p]][2]) for g, p, o in found.pairs])
             cells.update([(MIS, gold[cg[g]][2], NONE) for g in found.missed])
             cells.update([(SPU, NONE, pred[cp[p]][2]) for p in found.spurious])
         return cells
+
+    def _cluster_alignment(self, scheme: Scheme) -> Alignment | None:
+        """The sweep's alignment of the clusters under the scheme (None without clusters),
+        swept now if ``parts`` was not given that scheme."""
+        cg, cp = self.clusters
+        if not cg and not cp:
+            return None
+        if scheme.name not in self.swept:
+            gold, pred = [self.gold[i] for i in cg], [self.pred[j] for j in cp]
+            self.swept.update(reference_match_all(gold, pred, [scheme]))
+        return self.swept[scheme.name]
 
     @functools.cached_property
     def _pair_labels(self) -> Counter[tuple[int, str, str]]:
