@@ -155,6 +155,9 @@ def test_span_around_a_shorter_one_goes_to_the_sweep() -> None:
         sp(200 + 10 * i, 205 + 10 * i) for i in range(22)
     ]
     pred = [sp(50, 60, "ORG")]
+    split = parts(gold, pred, list(SCHEMES.values()))
+    assert split is not None
+    assert split.clusters == ([0], [0]) and split.pairs == ([], [])
     found = match_all_arrays(gold, pred, list(SCHEMES.values()))
     assert found is not None
     assert {name: al.pairs for name, al in found.items()} == {
