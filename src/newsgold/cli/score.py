@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from functools import partial
 from pathlib import Path
@@ -173,8 +174,17 @@ def _note_unpredicted(result: ScoreResult) -> None:
         )
 
 
+def _one_blas_thread() -> None:
+    """Ask OpenBLAS for one thread before the matcher imports numpy (unless the user chose a
+    number): its import starts a thread per core, which spin for a scorer that does no linear
+    algebra and cost it 0.04 s of CPU time per run."""
+    if "numpy" not in sys.modules:
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
 def run(args: argparse.Namespace) -> int:
     """Score, merge or compare, and print the report."""
+    _one_blas_thread()
     modes = [args.predictions is not None, args.compare is not None, args.merge is not None]
     if sum(modes) != 1:
         raise NewsgoldError(
