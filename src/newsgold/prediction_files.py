@@ -258,7 +258,7 @@ def _rows(parquet: Any, name: str, columns: list[str]) -> Iterator[tuple[int, di
     number = 0
     for group in range(parquet.num_row_groups):
         try:
-            table = parquet.read_row_group(group, columns=columns)
+            table = parquet.read_row_group(group, columns=columns, use_threads=False)
         except (OSError, ValueError, pa.ArrowException) as err:
             raise NewsgoldError(
                 f"cannot read row group {group} of the Parquet file: {err}",

@@ -330,7 +330,11 @@ class GoldStore(Lazy[Document]):
 def gold_store(
     gold: GoldSource, root: Path | None = None, layers: Sequence[str] = LAYERS
 ) -> GoldStore:
-    """A store of checked gold documents: read lazily from a repository, else loaded whole."""
+    """A store of checked gold documents: read lazily from a repository, else loaded whole.
+
+    A document read from a repository holds only the ``layers`` given (the others are neither
+    checked nor kept, as in predictions).
+    """
     base: Path | None = None
     if gold is None:
         base = root or find_root()
@@ -355,13 +359,16 @@ def gold_store(
         known = cache.get(key) if key else None
         if known is not None:  # these bytes, with this text, passed these checks before
             with contextlib.suppress(msgspec.DecodeError):
-                doc = Document(doc_id, text, metadata, typed.as_dict(decode(raw)))
+                doc = Document(doc_id, text, metadata, typed.as_dict(decode(raw), layers))
                 store.fingerprints[doc_id] = known
                 return doc
         annotations = jsonio.load_bytes(raw, str(path), decode)
         proven = typed.is_typed(annotations)  # else read by the strict parser: check it all
         doc = Document(
-            doc_id, text, metadata, typed.as_dict(annotations) if proven else annotations
+            doc_id,
+            text,
+            metadata,
+            typed.as_dict(annotations, layers) if proven else _scored(annotations, layers),
         )
         check_document(doc, _annotation_file(doc_id), layers=layers, typed_layers=proven)
         if key and proven:
@@ -374,6 +381,13 @@ def gold_store(
 
     store = GoldStore(repository_doc_ids(repository), load, split_of, cache)
     return store
+
+
+def _scored(annotations: Any, layers: Sequence[str]) -> Any:
+    """An annotation object without its unscored layers, as the typed path keeps it."""
+    if not isinstance(annotations, dict) or len(layers) == len(LAYERS):
+        return annotations
+    return {k: v for k, v in annotations.items() if k in layers or k not in LAYERS}
 
 
 GOLD_CACHE = "checked-gold"  # the VerdictCache of gold documents read and checked in full
