@@ -1,15 +1,19 @@
-"""The JSON Schemas of schema/, loaded once with their cross-references resolved."""
+"""The JSON Schemas of schema/, loaded once with their cross-references resolved.
+
+jsonschema is imported when a validator is first asked for: reading a schema's enums (as the
+scorer's typed decoding does) costs no import of it.
+"""
 
 from __future__ import annotations
 
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.validators import extend
-from referencing import Registry, Resource
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from referencing import Registry
 
 NAMES = ("annotations", "metadata", "predictions")
 
@@ -31,6 +35,8 @@ def load_schema(name: str) -> dict[str, Any]:
 
 @cache
 def _registry() -> Registry:
+    from referencing import Registry, Resource
+
     resources = [(load_schema(n)["$id"], Resource.from_contents(load_schema(n))) for n in NAMES]
     return Registry().with_resources(resources)
 
@@ -45,16 +51,17 @@ def _strict_integer(_checker: Any, instance: Any) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
-_Validator = extend(
-    Draft202012Validator,
-    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _strict_integer),
-)
-
-
 @cache
 def validator(name: str) -> Draft202012Validator:
     """A 2020-12 validator for one schema: format checks, shared $defs, integers that are ints."""
-    checker: Draft202012Validator = _Validator(
+    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema.validators import extend
+
+    strict = extend(
+        Draft202012Validator,
+        type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _strict_integer),
+    )
+    checker: Draft202012Validator = strict(
         load_schema(name), registry=_registry(), format_checker=FormatChecker()
     )
     return checker

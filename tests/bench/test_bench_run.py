@@ -25,7 +25,17 @@ def test_bench_runs_end_to_end_at_n_50(tmp_path: Path) -> None:
     rows = raw["rows"]
     # One row per benchmark for the 50-article corpus, then one per benchmark for the long
     # articles: max(2, 50 * 118 // 300) = 19 articles of 300+ annotations each.
-    names = ["validate", "build", "score", "score floor", "load"]
+    names = [
+        "validate",
+        "build",
+        "score",
+        "score cold",
+        "score parquet",
+        "score floor",
+        "score floor parquet",
+        "score floor stdlib",
+        "load",
+    ]
     assert [(r["benchmark"], r["docs"]) for r in rows] == [(n, 50) for n in names] + [
         (n, 19) for n in names
     ]
@@ -34,6 +44,8 @@ def test_bench_runs_end_to_end_at_n_50(tmp_path: Path) -> None:
     # The verify steps ran: same Parquet rows as the floor, nervaluate's counts, same loaded rows.
     assert notes[("build", 50)].startswith("(same ") and "rows in 18 files" in notes[("build", 50)]
     assert notes[("score", 50)].startswith("(counts identical to nervaluate's")
+    assert notes[("score parquet", 50)] == notes[("score", 50)]  # the same counts from Parquet
+    assert notes[("score cold", 50)] == notes[("score", 50)]  # and without the cache
     # 50 articles: the synthetic metadata splits them 43 / 4 / 3 (as the release build reports).
     assert notes[("load", 50)] == "(same rows: test=3 train=43 validation=4)"
     for row in rows:

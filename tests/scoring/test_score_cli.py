@@ -74,6 +74,18 @@ def test_predict_then_score(models: Path, capsys: pytest.CaptureFixture[str]) ->
     assert data["documents_missing"] == 0
 
 
+def test_predict_parquet_then_score(models: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = models / "half.parquet"
+    assert main(["predict", "--model", "toy_models:half", "--out", str(out)]) == 0
+    assert out.read_bytes()[:4] == b"PAR1"
+    capsys.readouterr()
+    assert main(["score", str(out), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    # Every second entity of 47: 24 predicted, all correct -> strict F1 2*24/(47+24) = 48/71.
+    assert data["headline"]["entities.strict_f1"] == pytest.approx(48 / 71)
+    assert data["predictions"] == str(out)
+
+
 def test_table_and_markdown(models: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = models / "half.jsonl"
     assert main(["predict", "--model", "toy_models:half", "--out", str(out)]) == 0

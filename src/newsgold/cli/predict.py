@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from newsgold.adapters.spans import Adapter
-from newsgold.atomic import write_stream
 from newsgold.cli._common import (
     add_out_option,
     add_root_option,
@@ -19,6 +18,7 @@ from newsgold.cli._common import (
 )
 from newsgold.corpus import LAYERS, load_corpus
 from newsgold.errors import NewsgoldError
+from newsgold.prediction_files import write_predictions
 from newsgold.progress import Progress
 from newsgold.scoring.harness import Model, iter_predictions, load_model
 from newsgold.splits import in_splits
@@ -57,7 +57,7 @@ def register(sub: Any) -> None:
         "CoNLL labels are kept: score with --map conll2003 (extra: hf)",
     )
     _register_llm(p)
-    add_out_option(p, "predictions file to write (default: standard output)")
+    add_out_option(p, "predictions file to write, Parquet if named *.parquet (default: stdout)")
     add_root_option(p)
     add_split_option(p)
     p.set_defaults(func=run)
@@ -229,7 +229,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(b"".join(_encoded(lines, count)))
         sys.stdout.flush()
     else:
-        write_stream(args.out, _encoded(lines, count), what="predictions")
+        count[0] = write_predictions(lines, args.out)  # Parquet when the name ends in .parquet
         print(f"wrote {count[0]} prediction(s) to {args.out}", file=sys.stderr)
     for note in model.notes() if isinstance(model, Adapter) else []:
         print(f"newsgold predict: {note}", file=sys.stderr)

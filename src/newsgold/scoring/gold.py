@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from newsgold import jsonio
+import msgspec
+
+from newsgold import corpus as corpus_module
+from newsgold import jsonio, timex
+from newsgold.cache import VerdictCache, code_digest
 from newsgold.corpus import (
     ANNOTATIONS_DIR,
     CORPUS_DIR,
@@ -17,13 +22,14 @@ from newsgold.corpus import (
     find_root,
     is_doc_id,
     load_corpus,
-    load_document,
     read_text,
     repository_doc_ids,
     sha256_text,
 )
 from newsgold.errors import NewsgoldError
-from newsgold.scoring.predictions import object_problems
+from newsgold.schemas import schema_dir
+from newsgold.scoring import typed
+from newsgold.scoring.predictions import content_problems, object_problems
 
 METADATA_FIELDS = (
     "title",
@@ -42,11 +48,20 @@ GoldSource = Path | str | Corpus | Iterable[Document] | Iterable[Row] | None
 
 
 def check_document(
-    doc: Document, file: str, prefix: str = "", layers: Sequence[str] = LAYERS
+    doc: Document,
+    file: str,
+    prefix: str = "",
+    layers: Sequence[str] = LAYERS,
+    typed_layers: bool = False,
 ) -> None:
-    """Raise NewsgoldError at the first gold span of these layers that is malformed or wrong."""
+    """Raise NewsgoldError at the first gold span of these layers that is malformed or wrong.
+
+    ``typed_layers``: the annotations came from the typed decoder (``scoring.typed``), which
+    proved every layer schema-valid, so only the checks no schema expresses run.
+    """
     items = {layer: doc.annotations.get(layer) or [] for layer in layers}
-    problems = object_problems({"doc_id": doc.doc_id, **items}, {doc.doc_id: doc.text})
+    check = content_problems if typed_layers else object_problems
+    problems = check({"doc_id": doc.doc_id, **items}, {doc.doc_id: doc.text})
     if problems:
         pointer, message = problems[0]
         raise NewsgoldError(f"gold annotation: {message}", file, prefix + pointer)
@@ -274,7 +289,9 @@ class GoldStore(Lazy[Document]):
     """Checked gold documents by doc_id; from a repository each is read only when asked for.
 
     Scoring a repository through a store holds one article at a time, so its memory does not
-    grow with the corpus; other sources are read whole first.
+    grow with the corpus; other sources are read whole first. ``fingerprints`` holds the gold
+    fingerprints known without computing them (from the cache of checked gold); ``checked``
+    tells the store the fingerprint of a document scored, and ``save`` keeps what it learnt.
     """
 
     def __init__(
@@ -282,9 +299,24 @@ class GoldStore(Lazy[Document]):
         keys: Iterable[str],
         load: Callable[[str], Document],
         split_of: Callable[[str], Any] | None = None,
+        cache: VerdictCache | None = None,
     ) -> None:
         super().__init__(keys, load)
         self._split_of = split_of or (lambda doc_id: self[doc_id].metadata.get("split"))
+        self.fingerprints: dict[str, str] = {}
+        self.pending: dict[str, str] = {}  # doc_id -> cache key of a document checked in full
+        self._cache = cache
+
+    def checked(self, doc_id: str, fingerprint: str) -> None:
+        """A document was read, checked and fingerprinted: remember it for the next run."""
+        key = self.pending.pop(doc_id, None)
+        if key is not None and self._cache is not None:
+            self._cache.put(key, fingerprint)
+
+    def save(self) -> None:
+        """Write the cache of checked gold (nothing when no cache or nothing new)."""
+        if self._cache is not None:
+            self._cache.save()
 
     def texts(self) -> Mapping[str, str]:
         """The same documents' texts, read as lazily."""
@@ -298,7 +330,11 @@ class GoldStore(Lazy[Document]):
 def gold_store(
     gold: GoldSource, root: Path | None = None, layers: Sequence[str] = LAYERS
 ) -> GoldStore:
-    """A store of checked gold documents: read lazily from a repository, else loaded whole."""
+    """A store of checked gold documents: read lazily from a repository, else loaded whole.
+
+    A document read from a repository holds only the ``layers`` given (the others are neither
+    checked nor kept, as in predictions).
+    """
     base: Path | None = None
     if gold is None:
         base = root or find_root()
@@ -308,14 +344,60 @@ def gold_store(
         docs = {d.doc_id: d for d in as_gold(gold, root, layers)}
         return GoldStore(docs, docs.__getitem__)
     repository = base
+    decode = typed.gold_decoder()
+    corpus, annotations_dir = repository / CORPUS_DIR, repository / ANNOTATIONS_DIR
+    cache = VerdictCache.named(GOLD_CACHE)
+    salt = _checking_code(layers) if cache.path is not None else b""
 
     def load(doc_id: str) -> Document:
-        doc = load_document(repository, doc_id)
-        check_document(doc, _annotation_file(doc_id), layers=layers)
+        # as load_document reads it, but the annotations by the typed decoder when it can
+        text = read_text(corpus / f"{doc_id}.txt")
+        metadata = jsonio.load(corpus / f"{doc_id}.json")
+        path = annotations_dir / f"{doc_id}.json"
+        raw = jsonio.read_bytes(path, str(path))
+        key = cache.key(salt, text.encode("utf-8"), raw) if cache.path is not None else ""
+        known = cache.get(key) if key else None
+        if known is not None:  # these bytes, with this text, passed these checks before
+            with contextlib.suppress(msgspec.DecodeError):
+                doc = Document(doc_id, text, metadata, typed.as_dict(decode(raw), layers))
+                store.fingerprints[doc_id] = known
+                return doc
+        annotations = jsonio.load_bytes(raw, str(path), decode)
+        proven = typed.is_typed(annotations)  # else read by the strict parser: check it all
+        doc = Document(
+            doc_id,
+            text,
+            metadata,
+            typed.as_dict(annotations, layers) if proven else _scored(annotations, layers),
+        )
+        check_document(doc, _annotation_file(doc_id), layers=layers, typed_layers=proven)
+        if key and proven:
+            store.pending[doc_id] = key
         return doc
 
     def split_of(doc_id: str) -> Any:
         metadata = jsonio.load(repository / CORPUS_DIR / f"{doc_id}.json")
         return metadata.get("split") if isinstance(metadata, dict) else None
 
-    return GoldStore(repository_doc_ids(repository), load, split_of)
+    store = GoldStore(repository_doc_ids(repository), load, split_of, cache)
+    return store
+
+
+def _scored(annotations: Any, layers: Sequence[str]) -> Any:
+    """An annotation object without its unscored layers, as the typed path keeps it."""
+    if not isinstance(annotations, dict) or len(layers) == len(LAYERS):
+        return annotations
+    return {k: v for k, v in annotations.items() if k in layers or k not in LAYERS}
+
+
+GOLD_CACHE = "checked-gold"  # the VerdictCache of gold documents read and checked in full
+
+
+def _checking_code(layers: Sequence[str]) -> bytes:
+    """What a verdict on a gold document depends on besides its bytes: the layers checked, the
+    code that reads, checks and fingerprints, and the schemas."""
+    here = Path(__file__).parent
+    modules = [here / f"{name}.py" for name in ("gold", "typed", "predictions", "score")]
+    modules += [Path(m.__file__ or "") for m in (jsonio, corpus_module, timex)]
+    schemas = [schema_dir() / f"{name}.schema.json" for name in ("annotations", "predictions")]
+    return code_digest([*modules, *schemas]) + ",".join(layers).encode()

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsgold import jsonio
+from newsgold import jsonio, prediction_files
 from newsgold.corpus import LAYERS
 from newsgold.errors import NewsgoldError
 from newsgold.schemas import enum
+from newsgold.scoring import typed
 from newsgold.shown import contrast, quoted
 from newsgold.timex import canonical, value_problem
-from newsgold.validate.schema import schema_incidents
 
 MAX_SHOWN = 20  # problems listed in one error message
 
@@ -25,10 +25,14 @@ class Problem:
     line: int
     pointer: str
     message: str
+    unit: str = "line"  # "row" in a Parquet file
+    doc_id: str = ""  # a Parquet row's, named beside its number
 
     def where(self) -> str:
-        """``line N`` followed by the JSON pointer (``line 3/entities/0/end``)."""
-        return f"line {self.line}{self.pointer}"
+        """``line N`` followed by the JSON pointer (``line 3/entities/0/end``); a Parquet row
+        as ``row 3 (doc-id)/entities/0/end``."""
+        named = f" ({self.doc_id})" if self.doc_id else ""
+        return f"{self.unit} {self.line}{named}{self.pointer}"
 
 
 @dataclass
@@ -62,9 +66,12 @@ def _span_problems(where: str, span: Mapping[str, Any], text: str) -> Iterator[t
 
 def span_problems(obj: Mapping[str, Any], text: str) -> Iterator[tuple[str, str]]:
     """Offsets and texts of every span of a schema-valid object, claim sources and cues included."""
+    size = len(text)
     for layer in LAYERS:
         for i, item in enumerate(obj.get(layer, [])):
-            yield from _span_problems(f"/{layer}/{i}", item, text)
+            start, end = item["start"], item["end"]  # the test of _span_problems, inline
+            if end > size or start >= end or ("text" in item and item["text"] != text[start:end]):
+                yield from _span_problems(f"/{layer}/{i}", item, text)
             if layer == "claims":
                 for part in ("source", "cue"):
                     if isinstance(item.get(part), dict):
@@ -116,9 +123,17 @@ def object_problems(
     schema_obj = obj
     if entity_labels is not None:
         schema_obj, label_problems = _label_problems(obj, entity_labels)
+    from newsgold.validate.schema import schema_incidents  # jsonschema: only when not typed
+
     schema_problems = schema_incidents(schema_obj, "predictions", "")  # fast path when valid
     if schema_problems or label_problems:
         return [*label_problems, *((i.pointer, i.message) for i in schema_problems)]
+    return content_problems(obj, texts)
+
+
+def content_problems(obj: Mapping[str, Any], texts: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(pointer, message) for the faults of a schema-valid prediction object no schema can
+    see: an unknown doc_id, offsets and texts that do not fit the text, values, ids twice."""
     doc_id = obj["doc_id"]
     if doc_id not in texts:
         return [("/doc_id", f"unknown doc_id {doc_id!r}; expected the doc_id of a gold document")]
@@ -139,6 +154,9 @@ def value_problems(obj: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         problem = value_problem(date["type"], value) if isinstance(value, str) else None
         if problem is not None and all(value_problem(t, value) for t in enum("timex_type")):
             yield f"/dates/{i}/value", f"{problem[1]} (and no other TIMEX3 type allows it)"
+    ids = [item["id"] for layer in LAYERS for item in obj.get(layer, []) if "id" in item]
+    if len(set(ids)) == len(ids):
+        return  # no id given twice (the common case, without a pointer made per item)
     seen: dict[str, str] = {}
     for layer in LAYERS:
         for i, item in enumerate(obj.get(layer, [])):
@@ -172,33 +190,60 @@ def checked_lines(
     predicted on an earlier line is a problem of the later one. ``entity_labels``: the labels
     of a label map, which entity types must be instead of gold types.
     """
-    if isinstance(source, str | Path):
-        parsed: Iterable[tuple[int, Any, Problem | None]] = (
-            (n, obj, None if problem is None else Problem(n, *problem))
-            for n, obj, problem in jsonio.load_lines(Path(source), "predictions")
+    unit = "line"
+    parsed: Iterable[tuple[int, Any, Problem | None, bool]]
+    if isinstance(source, str | Path) and prediction_files.is_parquet(Path(source)):
+        unit = "row"
+        parsed = (
+            (n, obj, None, typed.valid(obj, entity_labels))
+            for n, obj in prediction_files.read_rows(Path(source), layers)
+        )
+    elif isinstance(source, str | Path):
+        decode = typed.prediction_decoder(entity_labels)
+        parsed = (
+            (n, obj, None if problem is None else Problem(n, *problem), False)
+            for n, obj, problem in jsonio.load_lines(Path(source), "predictions", decode)
         )
     else:
-        parsed = ((n, obj, None) for n, obj in enumerate(source, start=1))
+        parsed = ((n, obj, None, False) for n, obj in enumerate(source, start=1))
     seen: dict[str, int] = {}
-    for number, obj, problem in parsed:
+    for number, obj, problem, proven in parsed:
         if problem is not None:
             yield number, None, [problem]
             continue
-        obj = scored_part(obj, layers)  # the other layers are neither checked nor kept
-        found = object_problems(obj, texts, entity_labels)
+        row_id = _row_id(obj) if unit == "row" else ""
+        if typed.is_typed(obj):  # parsed strictly and schema-valid in every layer (and label)
+            obj = typed.scored_dict(obj, layers)
+            found = content_problems(obj, texts)
+        elif proven:  # a Parquet row whose every layer passed the typed check
+            obj = scored_part(obj, layers)
+            found = content_problems(obj, texts)
+        else:
+            obj = scored_part(obj, layers)  # the other layers are neither checked nor kept
+            found = object_problems(obj, texts, entity_labels)
         if found:
-            yield number, None, [Problem(number, pointer, message) for pointer, message in found]
+            yield (
+                number,
+                None,
+                [Problem(number, pointer, message, unit, row_id) for pointer, message in found],
+            )
             continue
         doc_id = obj["doc_id"]
         if doc_id in seen:
             message = (
-                f"doc_id {doc_id!r} is already predicted on line {seen[doc_id]}; "
-                "expected one line per document"
+                f"doc_id {doc_id!r} is already predicted on {unit} {seen[doc_id]}; "
+                f"expected one {unit} per document"
             )
-            yield number, None, [Problem(number, "/doc_id", message)]
+            yield number, None, [Problem(number, "/doc_id", message, unit, row_id)]
             continue
         seen[doc_id] = number
         yield number, dict(obj), []
+
+
+def _row_id(obj: Any) -> str:
+    """A Parquet row's doc_id as its location names it (none if it is not a string)."""
+    doc_id = obj.get("doc_id") if isinstance(obj, Mapping) else None
+    return doc_id if isinstance(doc_id, str) else ""
 
 
 def check_predictions(

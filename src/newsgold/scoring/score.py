@@ -84,11 +84,13 @@ def count_document(
     layers: Sequence[str],
     tolerance: float,
     label_map: LabelMap | None = None,
+    known: str | None = None,
 ) -> DocRecord:
     """Every additive count of one document (a missing prediction predicts nothing).
 
     With a label map, entities are counted in the system's labels and the spans it leaves out
-    are tallied (``left_out gold TYPE``, ``left_out pred TYPE``) instead of scored.
+    are tallied (``left_out gold TYPE``, ``left_out pred TYPE``) instead of scored. ``known``:
+    the document's fingerprint when already known (from the cache of checked gold).
     """
     context = Context(Tokens(doc.text if "claims" in layers else ""), tolerance)
     predicted = prediction or {}
@@ -102,7 +104,7 @@ def count_document(
             counts[layer].tallies.update(left)
         else:
             counts[layer] = count_layer(layer, gold, pred, context)
-    return DocRecord(counts, prediction is None, fingerprint(doc, layers))
+    return DocRecord(counts, prediction is None, known or fingerprint(doc, layers))
 
 
 @dataclass
@@ -419,7 +421,10 @@ def _score(
         nonlocal done
         doc = store[doc_id]
         if selected(doc, splits, include_drafts):
-            records[doc_id] = count_document(doc, prediction, chosen, tolerance, label_map)
+            known = store.fingerprints.get(doc_id)
+            record = count_document(doc, prediction, chosen, tolerance, label_map, known)
+            records[doc_id] = record
+            store.checked(doc_id, record.gold)
         elif prediction is not None:
             ignored.add(doc_id)
         done += 1
@@ -436,6 +441,7 @@ def _score(
     for doc_id in store:
         if doc_id not in records and doc_id not in ignored:
             count(doc_id, None)
+    store.save()  # what was checked in full need not be next time (newsgold.cache)
     # A file without documents says nothing about its layers: it predicts nothing, scored 0.
     unpredicted = tuple(layer for layer in chosen if objects and layer not in present)
     return ScoreResult(
