@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from newsgold.adapters.systems import MODULES as SYSTEMS
 from newsgold.atomic import write_stream
 from newsgold.cli._common import (
     add_out_option,
@@ -29,15 +30,21 @@ def register(sub: Any) -> None:
         description=(
             "Import MODULE:CALLABLE, call it as callable(text, metadata) on every article of the "
             "corpus, check what it returns ({'entities': [...], 'dates': [...], ...}) and write a "
-            "predictions file for `newsgold score`. Nothing is written unless every document "
-            "succeeds."
+            "predictions file for `newsgold score`; or run a third-party extractor (--system). "
+            "Nothing is written unless every document succeeds."
         ),
     )
-    p.add_argument(
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument(
         "--model",
-        required=True,
         metavar="MODULE:CALLABLE",
         help="the extractor, e.g. mymodel:extract",
+    )
+    source.add_argument(
+        "--system",
+        choices=list(SYSTEMS),
+        help="a third-party extractor, installed with pip install 'newsgold[systems]' "
+        "(docs/benchmarking-systems.md)",
     )
     add_out_option(p, "predictions file to write (default: standard output)")
     add_root_option(p)
@@ -51,6 +58,10 @@ def _model(args: argparse.Namespace) -> tuple[Model, str]:
     Each adapter of ``newsgold.adapters`` adds one branch here; its module is imported only when
     asked for, so a missing optional library costs the other commands nothing.
     """
+    if args.system is not None:
+        from newsgold.adapters import systems
+
+        return systems.load(args.system), args.system
     return load_model(args.model), args.model
 
 
