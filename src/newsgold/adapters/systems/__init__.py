@@ -74,6 +74,15 @@ def describe(name: str) -> System:
     return system
 
 
+def available(name: str) -> bool:
+    """Whether a named system's library imports here (recognizers-text needs emoji<2 too)."""
+    try:
+        importlib.import_module(describe(name).module)
+    except ImportError:
+        return False
+    return True
+
+
 def load(name: str) -> Model:
     """The model of a named system; NewsgoldError naming the extra when its library is missing."""
     model: Model = _module(name).load()

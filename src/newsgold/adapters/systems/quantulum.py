@@ -103,12 +103,11 @@ def to_figures(text: str, quantities: Iterable[Any]) -> list[dict[str, Any]]:
         kind, unit = kind_and_unit(
             q.unit.name, q.unit.entity.name, getattr(q.unit, "currency_code", None), text[start:end]
         )
+        span = text[start:end]
+        if not span or span.strip() != span or (start, end) in items:
+            continue  # quantulum3 can return an empty span or one with spaces at its edges
         item = to_figure(text, start, end, float(q.value), q.uncertainty, kind, unit)
-        if (
-            item is not None
-            and text[start:end].strip() == text[start:end]
-            and (start, end) not in items
-        ):
+        if item is not None:
             items[(start, end)] = item
     return sorted(items.values(), key=lambda item: (item["start"], item["end"]))
 
