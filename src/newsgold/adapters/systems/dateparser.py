@@ -46,7 +46,8 @@ Reading = tuple[dt.datetime | None, str | None]
 Parse = Callable[[str], tuple[Reading, Reading]]
 PROBE = dt.timedelta(days=400, hours=7)  # another year, month, day, weekday and hour
 
-# Digits alone are a date only as a year or a full numeric date (1/2/2005): "20%" and "5.5" are not.
+# Digits alone are a date only as a year or a full numeric date (1/2/2005): "5.5" is not, and
+# nothing with a percent sign is ("20%", "20% and 5").
 _DIGITS_ONLY = re.compile(r"[^A-Za-z]*")
 _NUMERIC_DATE = re.compile(r"\d{4}|\d{1,4}([-/.])\d{1,2}\1\d{1,4}")
 _EDGE = " \t\n,;:()[]\"'“”‘’"  # characters a span never starts or ends with
@@ -103,8 +104,8 @@ def to_dates(
     """Dates items from ``search_dates`` output [(string, datetime), ...], in text order.
 
     Each string is looked up from where the previous one ended (so repeats are read in order);
-    a string that does not parse to a date at a known granularity, or digits that are neither a
-    year nor a full numeric date, are left out.
+    a string that does not parse to a date at a known granularity, digits that are neither a
+    year nor a full numeric date, and anything with a percent sign are left out.
     """
     items: dict[tuple[int, int], dict[str, Any]] = {}
     cursor = 0
@@ -115,7 +116,7 @@ def to_dates(
         cursor = where[1]
         start, end = narrowed(text, *where, parse)
         span = text[start:end]
-        if _DIGITS_ONLY.fullmatch(span) and not _NUMERIC_DATE.fullmatch(span):
+        if "%" in span or _DIGITS_ONLY.fullmatch(span) and not _NUMERIC_DATE.fullmatch(span):
             continue
         when, period = parse(span)[0]
         reading = None if when is None or period is None else timex(when, period, base)
