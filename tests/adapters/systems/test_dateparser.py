@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from newsgold.adapters.systems.dateparser import Reading, narrowed, part_of_day, timex, to_dates
+from newsgold.errors import NewsgoldError
 
 BASE = dt.datetime(2005, 1, 29)  # a Saturday
 
@@ -85,7 +86,6 @@ def test_search_dates_output_to_items_in_text_order() -> None:
         ("20% and 5", dt.datetime(2004, 5, 20)),  # a percentage: no date
         ("in 2006", YEAR[0]),
         ("January 29, 2005", BASE),
-        ("not in the text", BASE),
     ]
     items = to_dates(TEXT, found, parse, BASE)
     assert [(i["start"], i["end"], i["text"], i["type"], i["value"]) for i in items] == [
@@ -95,6 +95,15 @@ def test_search_dates_output_to_items_in_text_order() -> None:
         (64, 80, "January 29, 2005", "DATE", "2005-01-29"),
     ]
     assert all(TEXT[i["start"] : i["end"]] == i["text"] for i in items)
+
+
+def test_a_string_not_in_the_text_is_an_error_not_a_guess() -> None:
+    with pytest.raises(NewsgoldError) as caught:
+        to_dates(TEXT, [("May 2013", MAY[0])], parse, BASE)
+    assert caught.value.message == (
+        "dateparser returned 'May 2013', which is not in the text as whole words "
+        "(looked from offset 0, then from the start)"
+    )
 
 
 def test_the_real_library_on_a_sentence() -> None:

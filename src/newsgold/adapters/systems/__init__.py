@@ -97,10 +97,17 @@ def published(metadata: Mapping[str, Any]) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day)
 
 
-def found_in(text: str, needle: str, start: int) -> tuple[int, int] | None:
-    """The first occurrence of a library's string at or after ``start`` (whitespace-flexible,
-    whole words), else anywhere in the text, else None."""
+def located(text: str, needle: str, start: int, system: str) -> tuple[int, int]:
+    """Where a string a library returned is in the text: its first whole-word occurrence at or
+    after ``start`` (whitespace-flexible), else anywhere; NewsgoldError when it is nowhere, as
+    a string is never guessed into a span."""
     from newsgold.formats.anchored import occurrences
+    from newsgold.shown import quoted
 
     found = occurrences(text, needle, start) or occurrences(text, needle)
-    return found[0] if found else None
+    if not found:
+        raise NewsgoldError(
+            f"{system} returned {quoted(needle)}, which is not in the text as whole words "
+            f"(looked from offset {start}, then from the start)"
+        )
+    return found[0]

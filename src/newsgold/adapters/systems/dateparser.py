@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from newsgold.adapters import require
-from newsgold.adapters.systems import EXTRA, System, found_in, published
+from newsgold.adapters.systems import EXTRA, System, located, published
 from newsgold.scoring.harness import Model
 
 SYSTEM = System(
@@ -103,16 +103,15 @@ def to_dates(
 ) -> list[dict[str, Any]]:
     """Dates items from ``search_dates`` output [(string, datetime), ...], in text order.
 
-    Each string is looked up from where the previous one ended (so repeats are read in order);
+    Each string is looked up from where the previous one ended (so repeats are read in order;
+    one not in the text is a NewsgoldError);
     a string that does not parse to a date at a known granularity, digits that are neither a
     year nor a full numeric date, and anything with a percent sign are left out.
     """
     items: dict[tuple[int, int], dict[str, Any]] = {}
     cursor = 0
     for string, _ in found:
-        where = found_in(text, string, cursor)
-        if where is None:
-            continue
+        where = located(text, string, cursor, SYSTEM.name)
         cursor = where[1]
         start, end = narrowed(text, *where, parse)
         span = text[start:end]

@@ -30,7 +30,7 @@ from typing import Any
 
 from newsgold import timex
 from newsgold.adapters import require
-from newsgold.adapters.systems import EXTRA, System, found_in, published
+from newsgold.adapters.systems import EXTRA, System, located, published
 from newsgold.scoring.harness import Model
 
 SYSTEM = System(
@@ -149,16 +149,13 @@ def to_item(
 def to_dates(text: str, results: Iterable[Any], reference: str) -> list[dict[str, Any]]:
     """Dates items from the model's results (``start``, inclusive ``end``, ``text`` lower-cased,
     ``type_name``, ``resolution``), in text order; a result whose text is not at its offsets is
-    looked up from the previous one on."""
+    looked up from the previous one on (NewsgoldError when it is not in the text)."""
     items: dict[tuple[int, int], dict[str, Any]] = {}
     cursor = 0
     for result in results:
         start, end = result.start, result.end + 1
         if text[start:end].lower() != result.text:
-            where = found_in(text.lower(), result.text, cursor)
-            if where is None:
-                continue
-            start, end = where
+            start, end = located(text.lower(), result.text, cursor, SYSTEM.name)
         cursor = end
         values = (result.resolution or {}).get("values") or []
         item = to_item(text, start, end, result.type_name, values, reference)
