@@ -99,7 +99,7 @@ def test_results_to_items_by_hand() -> None:
     items = to_dates(TEXT, results(), REFERENCE)
     got = [(i["text"], i["type"], i["value"], i["mod"]) for i in items]
     assert got == [
-        ("Monday", "DATE", "2005-01-24", None),  # the past Monday, not 2005-01-31
+        ("Monday", "DATE", "2005-01-31", None),  # 2 days after, not 5 days before
         ("October 1982", "DATE", "1982-10", None),  # "since" cut off, no mod
         ("the fourth quarter of 2005", "DATE", "2005-Q4", None),
         ("mid-January", "DATE", "2005-01", "MID"),  # the January that has begun
@@ -120,9 +120,14 @@ def test_offsets_that_do_not_match_are_looked_up() -> None:
 
 
 def test_choices_among_alternatives_and_calendar_ranges() -> None:
-    past, future = {"value": "2005-01-24"}, {"value": "2005-01-31"}
-    assert chosen([past, future], REFERENCE) is past
-    assert chosen([future], REFERENCE) is future  # nothing before: the first
+    before, after = {"value": "2005-01-24"}, {"value": "2005-01-31"}  # 5 and 2 days away
+    assert chosen([before, after], REFERENCE) is after
+    friday, next_friday = {"value": "2005-01-28"}, {"value": "2005-02-04"}  # 1 and 6 days
+    assert chosen([next_friday, friday], REFERENCE) is friday
+    tie = [{"value": "2005-01-27"}, {"value": "2005-01-31"}]  # 2 days either side: the earlier
+    assert chosen(tie, REFERENCE) is tie[0]
+    unresolved = [{"value": "not resolved"}]
+    assert chosen(unresolved, REFERENCE) is unresolved[0]
     assert calendar_range("2005-01-01", "2006-01-01", "P1Y") == "2005"
     assert calendar_range("2005-03-01", "2005-04-01", "P1M") == "2005-03"
     assert calendar_range("2005-01-24", "2005-01-31", "P7D") == "2005-W04"
@@ -134,7 +139,7 @@ def test_the_real_library_on_a_sentence() -> None:
     from newsgold.adapters.systems.recognizers import load
 
     text = "Sales fell for six months after the company said on Monday that it would close in May 2012."
-    items = load()(text, {"published": "2005-01-29"})["dates"]
+    items = load()(text, {"published": "2005-01-25"})["dates"]  # a Tuesday
     got = {(i["text"], i["type"], i["value"]) for i in items}
     assert ("six months", "DURATION", "P6M") in got
     assert ("Monday", "DATE", "2005-01-24") in got

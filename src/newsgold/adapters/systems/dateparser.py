@@ -6,8 +6,11 @@ Settings, chosen on purpose (docs/benchmarking-systems.md):
 - ``languages=["en"]``: the corpus is English; language detection only adds false readings.
 - ``RELATIVE_BASE``: the publication date at midnight, so "Monday" and "last month" resolve
   against the document creation time as the guidelines do.
-- ``PREFER_DATES_FROM="past"``: news mostly reports what happened; dateparser cannot read tense,
-  so an unanchored "March" or "Friday" is the most recent one.
+- ``PREFER_DATES_FROM="current_period"`` (dateparser's default, kept after comparing it with
+  ``"past"`` on the validation split: value F1 57.1 against 47.1): dateparser cannot read tense,
+  so an unanchored weekday is the one of the publication date's week and "November 11" the one
+  of its year; "past" put every date the news announces ("on June 17", in an article of June 9)
+  a year early.
 - ``RETURN_TIME_AS_PERIOD=True``: a clock time comes back with period ``time``, so it can be told
   from a day.
 
@@ -133,7 +136,11 @@ def to_dates(
 
 def settings(base: dt.datetime) -> dict[str, Any]:
     """The dateparser settings of one document (see the module's docstring)."""
-    return {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
+    return {
+        "RELATIVE_BASE": base,
+        "PREFER_DATES_FROM": "current_period",
+        "RETURN_TIME_AS_PERIOD": True,
+    }
 
 
 def load() -> Model:

@@ -9,8 +9,8 @@ time. Each result has an inclusive character range, a type (``datetimeV2.date``,
 - value: the TIMEX as given when it is complete ("2012-05", "P6M", "2005-Q4" is written as the
   range "(2005-10-01,2006-01-01,P3M)" and read back to "2005-Q4"); an underspecified one
   ("XXXX-WXX-1", "XXXX-01") takes its year or date from the resolution chosen among the
-  alternatives the library gives (the latest on or before the publication date, as most news
-  reports the past; else the first); a time alone ("T16") is put on the publication date. A
+  alternatives the library gives (the one nearest the publication date, chosen on the
+  validation split over "the latest before it": news announces near future dates too); a time alone ("T16") is put on the publication date. A
   range that starts or ends on the publication date ("the next 30 hours") is a DURATION. A value
   the guidelines do not allow (the library writes "four decades" as "P41") becomes null.
 - mod: start, mid, end, approx, more, less → START, MID, END, APPROX, MORE_THAN, LESS_THAN. The
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -66,14 +67,19 @@ _HOUR_ONLY = re.compile(r"T(\d{2})$")
 
 
 def chosen(values: list[dict[str, Any]], reference: str) -> dict[str, Any]:
-    """The resolution to use: the latest that starts on or before the reference date (YYYY-MM-DD),
-    else the first."""
+    """The resolution to use: among the alternatives of an underspecified expression ("Monday":
+    the one before and the one after the reference date), the one that begins nearest the
+    reference date (YYYY-MM-DD), the earlier on a tie; the first when none has a date."""
 
-    def begins(value: dict[str, Any]) -> str:
-        return str(value.get("value") or value.get("start") or "")[:10]
+    def distance(value: dict[str, Any]) -> tuple[int, str]:
+        begins = str(value.get("value") or value.get("start") or "")[:10]
+        try:
+            days = abs((dt.date.fromisoformat(begins) - dt.date.fromisoformat(reference)).days)
+        except ValueError:
+            return (sys.maxsize, begins)
+        return (days, begins)
 
-    past = [v for v in values if begins(v) and begins(v) <= reference]
-    return max(past, key=begins) if past else values[0]
+    return min(values, key=distance)
 
 
 def calendar_range(start: str, end: str, duration: str) -> str | None:
