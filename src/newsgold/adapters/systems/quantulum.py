@@ -15,6 +15,11 @@ unit whose entity names what is measured. Mapping:
 quantulum3 runs without its optional classifier here (it warns about that on import; the
 warning is silenced), so ambiguous unit symbols are read by its rules alone: "US$7.2 bn" comes
 back as 7.2 in "dollar bit newton" (entity unknown), kept as a QUANTITY as quantulum says.
+
+quantulum3's answers depend on the process's hash seed (it orders the operators of its unit
+pattern by length only, from a set: "$149 / £99" is one quantity or two depending on the run),
+so it runs in a child process with a fixed seed (``newsgold.adapters.systems.worker``), which
+sends each quantity as a JSON object (``QUANTITY_FIELDS``).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from typing import Any
 
 from newsgold.adapters import require
 from newsgold.adapters.systems import EXTRA, System
+from newsgold.adapters.systems.worker import Worker
 from newsgold.numbers import number_spans
 from newsgold.scoring.harness import Model
 
@@ -37,6 +43,29 @@ SYSTEM = System(
     cannot="ordinals, modifiers, what a count counts; entities, dates and claims",
 )
 
+# What the child sends of each quantity: span [start, end], value, uncertainty (None or the
+# half-width of a range), unit (quantulum's unit name), entity (the unit's entity name) and
+# currency (the unit's ISO code, None for other units).
+QUANTITY_FIELDS = ("span", "value", "uncertainty", "unit", "entity", "currency")
+CHILD = """
+import json, sys, warnings
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from quantulum3 import parser
+for line in sys.stdin:
+    quantities = [
+        {
+            "span": list(q.span),
+            "value": q.value,
+            "uncertainty": q.uncertainty,
+            "unit": q.unit.name,
+            "entity": q.unit.entity.name,
+            "currency": getattr(q.unit, "currency_code", None),
+        }
+        for q in parser.parse(json.loads(line))
+    ]
+    print(json.dumps(quantities), flush=True)
+"""
 _YEAR = re.compile(r"\d{4}")
 _LAST_DIGIT = re.compile(r".*\d")
 YEARS = range(1800, 2101)
@@ -94,32 +123,31 @@ def to_figure(
     }
 
 
-def to_figures(text: str, quantities: Iterable[Any]) -> list[dict[str, Any]]:
-    """Figures items from ``parser.parse(text)``'s quantities (``span``, ``surface``, ``value``,
-    ``uncertainty``, ``unit.name``, ``unit.entity.name``, ``unit.currency_code``), in text order."""
+def to_figures(text: str, quantities: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Figures items from quantulum3's quantities as the child sends them (``QUANTITY_FIELDS``),
+    in text order."""
     items: dict[tuple[int, int], dict[str, Any]] = {}
     for q in quantities:
-        start, end = q.span
-        kind, unit = kind_and_unit(
-            q.unit.name, q.unit.entity.name, getattr(q.unit, "currency_code", None), text[start:end]
-        )
+        start, end = q["span"]
         span = text[start:end]
         if not span or span.strip() != span or (start, end) in items:
             continue  # quantulum3 can return an empty span or one with spaces at its edges
-        item = to_figure(text, start, end, float(q.value), q.uncertainty, kind, unit)
+        kind, unit = kind_and_unit(q["unit"], q["entity"], q["currency"], span)
+        item = to_figure(text, start, end, float(q["value"]), q["uncertainty"], kind, unit)
         if item is not None:
             items[(start, end)] = item
     return sorted(items.values(), key=lambda item: (item["start"], item["end"]))
 
 
 def load() -> Model:
-    """The quantulum3 model: ``model(text, metadata) -> {"figures": [...]}``."""
+    """The quantulum3 model: ``model(text, metadata) -> {"figures": [...]}``, quantulum3 running
+    in a child process with a fixed hash seed."""
     with warnings.catch_warnings():  # "Classifier dependencies not installed": rules only
         warnings.simplefilter("ignore")
         require("quantulum3", EXTRA, "the quantulum3 system")
-        from quantulum3 import parser
+    worker = Worker(CHILD, "the quantulum3 child process")
 
     def model(text: str, metadata: Mapping[str, Any]) -> dict[str, Any]:
-        return {"figures": to_figures(text, parser.parse(text))}
+        return {"figures": to_figures(text, worker.ask(text))}
 
     return model
