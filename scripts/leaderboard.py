@@ -38,7 +38,11 @@ TARGET = Path("docs") / "leaderboard.md"
 
 def main(argv: list[str] | None = None) -> int:
     """Print, write or check the leaderboard."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog="Third-party systems (pip install 'newsgold[systems]') get rows when their library "
+        "is installed; --check does not compare the rows of those that are not, and says so.",
+    )
     parser.add_argument("--root", type=Path, help="repository root (default: found upward)")
     parser.add_argument(
         "--bootstrap",

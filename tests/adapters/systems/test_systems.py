@@ -18,6 +18,7 @@ from newsgold.errors import NewsgoldError
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "tests" / "scoring"))
+from live_repo import load_script  # noqa: E402
 from scoring_helpers import copies_of_valid_case  # noqa: E402
 
 DOC = "2025-03-03-a"
@@ -148,3 +149,29 @@ def test_third_party_rows_with_a_real_system(repo: Path) -> None:
     # (figures F1 0.0); it predicts no dates (not scored, "–").
     assert row == f"| {label} | – | – | 0.0 | 0.0 |"
     assert unchecked(board, ["price-parser"]).count(f"| {label} |") == 0
+
+
+def test_the_check_skips_only_the_rows_of_systems_not_installed(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for module in ("dateparser", "recognizers_date_time", "quantulum3", "price_parser"):
+        monkeypatch.setitem(sys.modules, module, None)  # as in CI: no library installed
+    (repo / "docs").mkdir()
+    script = load_script(ROOT / "scripts" / "leaderboard.py")
+    assert script.main(["--root", str(repo), "--bootstrap", "0", "--write"]) == 0
+    page = repo / "docs" / "leaderboard.md"
+    written = page.read_text(encoding="utf-8")
+    assert "| dateparser " not in written.split("### Test (`test`)")[1]
+    # A row made where dateparser was installed is not compared here...
+    rules_row = next(
+        line for line in written.split("### Test (`test`)")[1].splitlines() if "rules" in line
+    )
+    row = "| dateparser 9.9 | 10.0 | 20.0 | – | – |"
+    page.write_text(written.replace(rules_row, f"{rules_row}\n{row}"), encoding="utf-8")
+    capsys.readouterr()
+    assert script.main(["--root", str(repo), "--bootstrap", "0", "--check"]) == 0
+    err = capsys.readouterr().err
+    assert "(not checked by --check): dateparser, recognizers-text, quantulum3, price-parser" in err
+    # ...but a row that can be recomputed still is.
+    page.write_text(written.replace(rules_row, f"{rules_row} edited"), encoding="utf-8")
+    assert script.main(["--root", str(repo), "--bootstrap", "0", "--check"]) == 1
