@@ -34,7 +34,7 @@ def test_the_walk_sees_every_subcommand() -> None:
     assert {"newsgold score", "newsgold export brat", "newsgold import labelstudio"} <= set(
         COMMANDS
     )
-    assert len(COMMANDS) == 17  # 13 commands, export and import with 2 tools each
+    assert len(COMMANDS) == 18  # 14 commands, export and import with 2 tools each
 
 
 @pytest.mark.parametrize(("command", "action"), OPTIONS, ids=lambda x: getattr(x, "dest", x))

@@ -23,6 +23,7 @@ COMMANDS = [
     "view",
     "baseline",
     "predict",
+    "prompt",
     "score",
     "agree",
 ]

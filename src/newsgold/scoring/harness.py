@@ -6,7 +6,7 @@ import importlib
 import json
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import Any
 
 from newsgold.corpus import LAYERS, Document
@@ -79,12 +79,19 @@ def iter_predictions(
     documents: Sequence[Document],
     name: str = "model",
     progress: Progress | None = None,
+    entity_labels: Collection[str] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """``predict`` one document at a time: each checked object is yielded as soon as it is made,
-    so a writer can stream them and no more than one document's output is held."""
+    so a writer can stream them and no more than one document's output is held.
+
+    ``entity_labels``: the entity labels the model may use instead of the gold types (a system
+    with its own tag set, such as CoNLL's PER/ORG/LOC/MISC, scored later with ``--map``).
+    """
     for n, doc in enumerate(documents, start=1):
         try:
             layers = model(doc.text, dict(doc.metadata))
+        except NewsgoldError:  # an adapter's own located message (an endpoint that timed out)
+            raise
         except Exception as err:  # the model's own failure, reported with the document it failed on
             raise NewsgoldError(
                 f"the model raised {type(err).__name__}: {err}\n{model_traceback(err)}",
@@ -106,7 +113,7 @@ def iter_predictions(
             raise NewsgoldError(
                 f"the model's output is not JSON: {err}", name, doc.doc_id
             ) from None
-        problems = object_problems(line, {doc.doc_id: doc.text})
+        problems = object_problems(line, {doc.doc_id: doc.text}, entity_labels)
         if problems:
             pointer, message = problems[0]
             raise NewsgoldError(f"invalid model output: {message}", name, f"{doc.doc_id}{pointer}")

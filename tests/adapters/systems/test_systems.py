@@ -71,6 +71,8 @@ def test_cli_rejects_an_unknown_system_and_two_model_sources(
         main(["predict", "--system", "dateparser", "--model", "m:f", "--root", str(repo)])
     assert caught.value.code == 2
     assert "not allowed with argument" in capsys.readouterr().err
+    assert main(["predict", "--llm", "http://127.0.0.1:9/v1", "--system", "dateparser"]) == 2
+    assert "asks an LLM: not with --system" in capsys.readouterr().err
 
 
 def test_a_missing_library_names_the_extra_and_writes_nothing(
