@@ -53,9 +53,12 @@ COLUMNS = (
     headline_column("Claims token F1", "claims.token_f1"),
 )
 
-# The third-party systems predict dates or figures only: their board shows those layers' headline
-# metrics (value F1 is credited on the partial scheme's pairs, so partial F1 goes beside it).
+# The third-party systems predict entities, dates or figures: their board shows those layers'
+# headline metrics (value F1 is credited on the partial scheme's pairs, so partial F1 goes beside
+# it).
 SYSTEM_COLUMNS = (
+    headline_column("Entities strict F1", "entities.strict_f1"),
+    headline_column("Entities partial F1", "entities.partial_f1"),
     headline_column("Dates partial F1", "dates.partial_f1"),
     headline_column("Dates value F1", "dates.value_f1"),
     headline_column("Figures partial F1", "figures.partial_f1"),
@@ -203,7 +206,7 @@ def _section(
     """One split's part of the board: its table and what it rests on, or that it has no gold.
 
     With ``third_party`` (names of ``newsgold.adapters.systems``), the table is of those systems
-    beside the rule baseline, in the dates and figures columns.
+    beside the rule baseline, in the entities, dates and figures columns.
     """
     gold = _gold_of(corpus, split)
     if not len(gold):
@@ -248,7 +251,7 @@ def _third_party_part(
     from newsgold.adapters.systems import MODULES
 
     return [
-        "## Third-party systems (dates and figures)",
+        "## Third-party systems",
         "",
         "Extractors people reach for, run by `newsgold predict --system NAME` "
         "(docs/benchmarking-systems.md: the mapping of each library's output and its limits), "
@@ -261,10 +264,11 @@ def _third_party_part(
         *_can_and_cannot(list(MODULES)),
         "",
         f"A system whose library is not installed is left out of the tables; to add its rows: "
-        f"`{REPRODUCE}`. The spaCy entities row needs a pretrained English pipeline, which cannot "
-        "be downloaded where this board is made: `pip install 'newsgold[spacy]' en_core_web_sm` "
-        "(from spaCy's model releases), then `newsgold predict --spacy en_core_web_sm --split "
-        "test --out spacy.jsonl && newsgold score spacy.jsonl --split test --bootstrap 1000`.",
+        f"`{REPRODUCE}`. The en_core_web_sm row (spaCy's small English pipeline, entities only) "
+        "needs a model download, which these machines cannot make: `pip install "
+        "'newsgold[spacy]' && python -m spacy download en_core_web_sm`, then the same command, "
+        "or alone: `newsgold predict --system en_core_web_sm --split test --out spacy.jsonl && "
+        "newsgold score spacy.jsonl --split test --bootstrap 1000`.",
         "",
         f"### Test (`{REPORT_SPLIT}`)",
         "",

@@ -31,11 +31,17 @@ def repo(tmp_path: Path) -> Path:
 
 
 def test_every_system_is_described_without_importing_its_library() -> None:
-    assert list(systems.MODULES) == ["dateparser", "recognizers-text", "quantulum3", "price-parser"]
+    assert list(systems.MODULES) == [
+        "dateparser",
+        "recognizers-text",
+        "quantulum3",
+        "price-parser",
+        "en_core_web_sm",
+    ]
     for name in systems.MODULES:
         system = systems.describe(name)
         assert system.name == name
-        assert set(system.layers) <= {"dates", "figures"} and system.cannot
+        assert set(system.layers) <= {"entities", "dates", "figures"} and system.cannot
     assert systems.describe("price-parser").can() == "figures (MONEY)"
 
 
@@ -131,7 +137,7 @@ def test_the_board_rows_a_check_cannot_recompute_are_left_out_of_the_comparison(
 
 def test_third_party_part_without_installed_systems(repo: Path) -> None:
     board = corpus_leaderboard(load_corpus(repo), bootstrap=0, third_party=[])
-    part = board.split("## Third-party systems (dates and figures)")[1]
+    part = board.split("## Third-party systems")[1]
     for name in systems.MODULES:  # the can/cannot table names every system
         assert f"\n| {name} | `{systems.describe(name).distribution}` |" in part
     header = "| System | " + " | ".join(c.header for c in SYSTEM_COLUMNS) + " |"
@@ -148,15 +154,21 @@ def test_third_party_rows_with_a_real_system(repo: Path) -> None:
     label = systems.describe("price-parser").label
     (row,) = [line for line in board.splitlines() if line.startswith(f"| {label} |")]
     # The valid case has no money: price-parser predicts no figure and misses every gold one
-    # (figures F1 0.0); it predicts no dates (not scored, "–").
-    assert row == f"| {label} | – | – | 0.0 | 0.0 |"
+    # (figures F1 0.0); it predicts no entities or dates (not scored, "–").
+    assert row == f"| {label} | – | – | – | – | 0.0 | 0.0 |"
     assert unchecked(board, ["price-parser"]).count(f"| {label} |") == 0
 
 
 def test_the_check_skips_only_the_rows_of_systems_not_installed(
     repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for module in ("dateparser", "recognizers_date_time", "quantulum3", "price_parser"):
+    for module in (
+        "dateparser",
+        "recognizers_date_time",
+        "quantulum3",
+        "price_parser",
+        "en_core_web_sm",
+    ):
         monkeypatch.setitem(sys.modules, module, None)  # as in CI: no library installed
     (repo / "docs").mkdir()
     script = load_script(ROOT / "scripts" / "leaderboard.py")
@@ -168,12 +180,28 @@ def test_the_check_skips_only_the_rows_of_systems_not_installed(
     rules_row = next(
         line for line in written.split("### Test (`test`)")[1].splitlines() if "rules" in line
     )
-    row = "| dateparser 9.9 | 10.0 | 20.0 | – | – |"
+    row = "| dateparser 9.9 | – | – | 10.0 | 20.0 | – | – |"
     page.write_text(written.replace(rules_row, f"{rules_row}\n{row}"), encoding="utf-8")
     capsys.readouterr()
     assert script.main(["--root", str(repo), "--bootstrap", "0", "--check"]) == 0
     err = capsys.readouterr().err
-    assert "(not checked by --check): dateparser, recognizers-text, quantulum3, price-parser" in err
+    assert (
+        "(not checked by --check): dateparser, recognizers-text, quantulum3, price-parser, "
+        "en_core_web_sm;" in err
+    )
     # ...but a row that can be recomputed still is.
     page.write_text(written.replace(rules_row, f"{rules_row} edited"), encoding="utf-8")
     assert script.main(["--root", str(repo), "--bootstrap", "0", "--check"]) == 1
+
+
+def test_the_spacy_row_without_its_pipeline_is_a_located_error(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("spacy")
+    if systems.available("en_core_web_sm"):
+        pytest.skip("en_core_web_sm is installed here")
+    out = tmp_path / "spacy.jsonl"
+    status = main(["predict", "--system", "en_core_web_sm", "--root", str(repo), "--out", str(out)])
+    assert status == 1 and not out.exists()
+    err = capsys.readouterr().err
+    assert err.startswith("newsgold predict: en_core_web_sm: cannot load the spaCy pipeline")

@@ -1,6 +1,7 @@
 """Third-party extractors as models: each library's output mapped to newsgold's items.
 
-One small module per library (``dateparser``, ``recognizers``, ``quantulum``, ``priceparser``):
+One small module per library (``dateparser``, ``recognizers``, ``quantulum``, ``priceparser``,
+and ``spacy_english`` for spaCy's English pipeline through the spaCy adapter):
 its ``load()`` returns a ``Model`` for ``newsgold predict --system NAME`` and its ``SYSTEM``
 says what it is and what it can predict. The libraries are the ``systems`` extra, imported only
 when a system is loaded. What each mapping does and where it falls short: docs/benchmarking-systems.md.
@@ -28,6 +29,7 @@ MODULES = {
     "recognizers-text": "recognizers",
     "quantulum3": "quantulum",
     "price-parser": "priceparser",
+    "en_core_web_sm": "spacy_english",
 }
 
 
