@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsgold.scoring.counts import Accuracy, LayerCounts, Scores
-from newsgold.scoring.matching import Alignment, Span, match, match_all
+from newsgold.scoring.matching import SCHEMES, Alignment, Span, match, reference_match_all, split
 from newsgold.timex import canonical
 
 Item = Mapping[str, Any]
@@ -34,7 +34,11 @@ def spans(layer: str, items: Sequence[Item]) -> list[Span]:
     Only spans sharing offsets and label with another of the same list can tie, so only they
     get the canonical JSON key that orders them independently of the list's order.
     """
-    out = [Span(item["start"], item["end"], label(layer, item)) for item in items]
+    name, new = LABEL_FIELD[layer], tuple.__new__  # as Span() builds it, minus a Python call
+    if name:
+        out = [new(Span, (item["start"], item["end"], str(item[name]), "")) for item in items]
+    else:
+        out = [new(Span, (item["start"], item["end"], CLAIM_LABEL, "")) for item in items]
     if len(set(out)) < len(out):
         seen = Counter(out)
         out = [
@@ -180,10 +184,17 @@ def count_layer(
     """All additive counts of one layer of one document."""
     out = LayerCounts(layer)
     g, p = spans(layer, gold), spans(layer, pred)
-    for name, al in match_all(g, p).items():
-        out.schemes[name].add_alignment(al, g, p)
-        if name == ATTRIBUTE_SCHEME:
-            out.tallies = TALLIES[layer](gold, pred, al, ctx)
+    found = split(g, p)
+    if found is None:  # the sweep: small documents
+        alignments = reference_match_all(g, p)
+        for name, al in alignments.items():
+            out.schemes[name].add_alignment(al, g, p)
+        attributes = alignments[ATTRIBUTE_SCHEME]
+    else:  # cells counted once for the four schemes; one alignment, for the attributes
+        for name, scheme in SCHEMES.items():
+            out.schemes[name].cells = found.cells(scheme)
+        attributes = found.alignment(SCHEMES[ATTRIBUTE_SCHEME])
+    out.tallies = TALLIES[layer](gold, pred, attributes, ctx)
     return out
 
 
