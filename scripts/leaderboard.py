@@ -7,6 +7,10 @@ It reports test scores with document-level bootstrap intervals, and validation s
 only split a system may be tuned on); a split without gold articles says so. Without --write or
 --check it prints the board. --write updates docs/leaderboard.md, which `newsgold build` carries
 into the release card; --check exits 1 when that file is out of date.
+
+The third-party systems (newsgold.adapters.systems: pip install 'newsgold[systems]') get rows
+when their library is installed, and are left out otherwise. --check recomputes every row it
+can: the rows of a system not installed here are not compared, and it says so on stderr.
 """
 
 from __future__ import annotations
@@ -17,7 +21,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # run from a checkout
 
-from newsgold.baselines.leaderboard import BOOTSTRAP, SEED, corpus_leaderboard  # noqa: E402
+from newsgold.adapters import systems  # noqa: E402
+from newsgold.baselines.leaderboard import (  # noqa: E402
+    BOOTSTRAP,
+    SEED,
+    corpus_leaderboard,
+    unchecked,
+)
 from newsgold.corpus import load_corpus  # noqa: E402
 from newsgold.errors import NewsgoldError  # noqa: E402
 from newsgold.pages import publish  # noqa: E402
@@ -28,7 +38,11 @@ TARGET = Path("docs") / "leaderboard.md"
 
 def main(argv: list[str] | None = None) -> int:
     """Print, write or check the leaderboard."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog="Third-party systems (pip install 'newsgold[systems]') get rows when their library "
+        "is installed; --check does not compare the rows of those that are not, and says so.",
+    )
     parser.add_argument("--root", type=Path, help="repository root (default: found upward)")
     parser.add_argument(
         "--bootstrap",
@@ -46,13 +60,24 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         corpus = load_corpus(args.root)
-        table = corpus_leaderboard(corpus, Progress("baseline"), args.bootstrap, args.seed)
+        installed = [name for name in systems.MODULES if systems.available(name)]
+        missing = [name for name in systems.MODULES if name not in installed]
+        table = corpus_leaderboard(
+            corpus, Progress("systems"), args.bootstrap, args.seed, third_party=installed
+        )
         target = corpus.root / TARGET
+        if missing:
+            print(
+                f"leaderboard: not installed, left out (not checked by --check): "
+                f"{', '.join(missing)}; how to add them: docs/benchmarking-systems.md",
+                file=sys.stderr,
+            )
         return publish(
             target,
             table,
             "write" if args.write else "check" if args.check else "print",
             "scripts/leaderboard.py",
+            current=lambda page: unchecked(page, missing),
         )
     except NewsgoldError as err:
         print(f"leaderboard: {err.located()}", file=sys.stderr)

@@ -123,12 +123,13 @@ def write_predictions(lines: Iterable[Mapping[str, Any]], path: Path) -> int:
     if path.suffix == PARQUET_SUFFIX:
         chunks: Iterable[bytes] = _parquet_chunks(lines, count, str(path))
     else:
-        chunks = _json_chunks(lines, count)
+        chunks = json_chunks(lines, count)
     write_stream(path, chunks, what="predictions")
     return count[0]
 
 
-def _json_chunks(lines: Iterable[Mapping[str, Any]], count: list[int]) -> Iterator[bytes]:
+def json_chunks(lines: Iterable[Mapping[str, Any]], count: list[int]) -> Iterator[bytes]:
+    """Each prediction object as one UTF-8 JSON line, counted in ``count[0]`` as it goes."""
     for line in lines:
         count[0] += 1
         yield dumps_lines([line]).encode("utf-8")

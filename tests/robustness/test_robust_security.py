@@ -312,6 +312,7 @@ YAML_LOADERS = {"load", "load_all", "unsafe_load", "unsafe_load_all", "full_load
 # importlib.import_module of a name: allowed where the name is not from data.
 IMPORTS_ALLOWED = {
     "adapters/__init__.py": "require(): the fixed names of the adapters' optional libraries",
+    "adapters/systems/__init__.py": "the wrapper modules listed in MODULES and their libraries",
     "cli/__init__.py": "the subcommand modules listed in COMMANDS",
     "formats/labelstudio.py": "the fixed name newsgold.baselines.rules",
     "scoring/harness.py": "newsgold predict --model MODULE:CALLABLE runs the user's own model",

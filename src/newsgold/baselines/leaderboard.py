@@ -53,6 +53,19 @@ COLUMNS = (
     headline_column("Claims token F1", "claims.token_f1"),
 )
 
+# The third-party systems predict entities, dates or figures: their board shows those layers'
+# headline metrics (value F1 is credited on the partial scheme's pairs, so partial F1 goes beside
+# it).
+SYSTEM_COLUMNS = (
+    headline_column("Entities strict F1", "entities.strict_f1"),
+    headline_column("Entities partial F1", "entities.partial_f1"),
+    headline_column("Dates partial F1", "dates.partial_f1"),
+    headline_column("Dates value F1", "dates.value_f1"),
+    headline_column("Figures partial F1", "figures.partial_f1"),
+    headline_column("Figures value F1", "figures.value_f1"),
+)
+REPRODUCE = "pip install 'newsgold[systems]' && python scripts/leaderboard.py --write"
+
 Interval = tuple[float | None, float | None]
 
 
@@ -171,19 +184,40 @@ def _gold_of(corpus: Corpus, split: str) -> Corpus:
     return Corpus(corpus.root, docs)
 
 
+def _third_party(gold: Corpus, names: Sequence[str], progress: ProgressFn | None) -> dict[str, Any]:
+    """Each named third-party system's predictions on the gold articles, under ``name version``."""
+    from newsgold.adapters import systems
+    from newsgold.scoring.harness import predict as run_model
+
+    return {
+        systems.describe(name).label: run_model(systems.load(name), gold.documents, name, progress)
+        for name in names
+    }
+
+
 def _section(
     corpus: Corpus,
     split: str,
     bootstrap: int,
     seed: int,
     progress: ProgressFn | None,
+    third_party: Sequence[str] | None = None,
 ) -> list[str]:
-    """One split's part of the board: its table and what it rests on, or that it has no gold."""
+    """One split's part of the board: its table and what it rests on, or that it has no gold.
+
+    With ``third_party`` (names of ``newsgold.adapters.systems``), the table is of those systems
+    beside the rule baseline, in the entities, dates and figures columns.
+    """
     gold = _gold_of(corpus, split)
     if not len(gold):
         return [f"No gold articles in {split} yet."]
     systems = {SYSTEM: predict(gold, extract, SYSTEM, progress)}
-    table = to_markdown(leaderboard(gold, systems, bootstrap=bootstrap, seed=seed))
+    columns: Sequence[Column] = COLUMNS
+    if third_party is not None:
+        systems.update(_third_party(gold, third_party, progress))
+        columns = SYSTEM_COLUMNS
+    rows = leaderboard(gold, systems, columns, bootstrap=bootstrap, seed=seed)
+    table = to_markdown(rows, columns)
     note = f"{len(gold)} gold document(s)."
     if bootstrap:
         note += (
@@ -195,14 +229,82 @@ def _section(
     return [table.rstrip("\n"), "", note]
 
 
+def _can_and_cannot(names: Sequence[str]) -> list[str]:
+    """The table of what each third-party system predicts (every known system, installed or not)."""
+    from newsgold.adapters import systems
+
+    lines = ["| System | Library | Can predict | Cannot predict |", "|---|---|---|---|"]
+    for name in names:
+        system = systems.describe(name)
+        lines.append(f"| {name} | `{system.distribution}` | {system.can()} | {system.cannot} |")
+    return lines
+
+
+def _third_party_part(
+    corpus: Corpus,
+    names: Sequence[str],
+    bootstrap: int,
+    seed: int,
+    progress: ProgressFn | None,
+) -> list[str]:
+    """The board of third-party systems: test and validation tables and what each can predict."""
+    from newsgold.adapters.systems import MODULES
+
+    return [
+        "## Third-party systems",
+        "",
+        "Extractors people reach for, run by `newsgold predict --system NAME` "
+        "(docs/benchmarking-systems.md: the mapping of each library's output and its limits), "
+        "beside the rule baseline. Each is scored only on the layers it predicts; a layer it "
+        'does not predict is not scored ("–"), and within a layer it is scored against every '
+        "gold type, so a system that predicts some types only (price-parser: MONEY) has its "
+        "recall bounded by them. The version is the library's, read when the board was made. "
+        "No system was tuned on `test`.",
+        "",
+        *_can_and_cannot(list(MODULES)),
+        "",
+        f"A system whose library is not installed is left out of the tables; to add its rows: "
+        f"`{REPRODUCE}`. The en_core_web_sm row (spaCy's small English pipeline, entities only) "
+        "needs a model download, which these machines cannot make: `pip install "
+        "'newsgold[spacy]' && python -m spacy download en_core_web_sm`, then the same command, "
+        "or alone: `newsgold predict --system en_core_web_sm --split test --out spacy.jsonl && "
+        "newsgold score spacy.jsonl --split test --bootstrap 1000`.",
+        "",
+        f"### Test (`{REPORT_SPLIT}`)",
+        "",
+        *_section(corpus, REPORT_SPLIT, bootstrap, seed, progress, names),
+        "",
+        f"### Validation (`{TUNING_SPLIT}`)",
+        "",
+        *_section(corpus, TUNING_SPLIT, 0, seed, progress, names),
+    ]
+
+
+def unchecked(page: str, names: Sequence[str]) -> str:
+    """The page without the table rows of the named third-party systems: what a check compares
+    when their libraries are not installed and their rows cannot be recomputed."""
+    rows = tuple(f"| {name} " for name in names)  # "| dateparser 1.5.0 | ..."
+    kept = (
+        line
+        for line in page.splitlines(keepends=True)
+        if not line.startswith(rows) or line.startswith(tuple(f"{row}|" for row in rows))
+    )
+    return "".join(kept)
+
+
 def corpus_leaderboard(
     corpus: Corpus,
     progress: ProgressFn | None = None,
     bootstrap: int = BOOTSTRAP,
     seed: int = SEED,
+    third_party: Sequence[str] | None = None,
 ) -> str:
     """The Markdown leaderboard of the shipped systems: test with bootstrap intervals, then
-    validation, each on its gold articles only."""
+    validation, each on its gold articles only.
+
+    With ``third_party`` (names of ``newsgold.adapters.systems``, those installed), a part
+    follows with those systems beside the rule baseline; its text is the same whichever are
+    installed, only their table rows come and go (``unchecked``)."""
     if bootstrap < 0:
         raise NewsgoldError(f"bootstrap {bootstrap} is negative; expected 0 or more", status=2)
     lines = [
@@ -225,4 +327,6 @@ def corpus_leaderboard(
         "from the corpus's first article (the seed, in test), so its scores on that article are "
         "in-sample and overstate it.",
     ]
+    if third_party is not None:
+        lines += ["", *_third_party_part(corpus, third_party, bootstrap, seed, progress)]
     return "\n".join(lines) + "\n"

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from newsgold.adapters.spans import Adapter
+from newsgold.adapters.systems import MODULES as SYSTEMS
 from newsgold.cli._common import (
     add_out_option,
     add_root_option,
@@ -18,7 +17,7 @@ from newsgold.cli._common import (
 )
 from newsgold.corpus import LAYERS, load_corpus
 from newsgold.errors import NewsgoldError
-from newsgold.prediction_files import write_predictions
+from newsgold.prediction_files import json_chunks, write_predictions
 from newsgold.progress import Progress
 from newsgold.scoring.harness import Model, iter_predictions, load_model
 from newsgold.splits import in_splits
@@ -33,8 +32,8 @@ def register(sub: Any) -> None:
             "Run one extractor on every article of the corpus, check what it returns "
             "({'entities': [...], 'dates': [...], ...}) and write a predictions file for "
             "`newsgold score`: your own MODULE:CALLABLE, called as callable(text, metadata), "
-            "an adapter (--spacy, --hf), or an LLM (--llm URL --model NAME). Nothing is written "
-            "unless every document succeeds."
+            "an adapter (--spacy, --hf), an LLM (--llm URL --model NAME), or a third-party "
+            "extractor (--system NAME). Nothing is written unless every document succeeds."
         ),
     )
     source = p.add_mutually_exclusive_group()
@@ -56,6 +55,12 @@ def register(sub: Any) -> None:
         help="a Hugging Face token-classification model (name or folder), run on the CPU; "
         "CoNLL labels are kept: score with --map conll2003 (extra: hf)",
     )
+    source.add_argument(
+        "--system",
+        choices=list(SYSTEMS),
+        help="a third-party date or figure extractor (docs/benchmarking-systems.md) "
+        "(extra: systems)",
+    )
     _register_llm(p)
     add_out_option(p, "predictions file to write, Parquet if named *.parquet (default: stdout)")
     add_root_option(p)
@@ -74,6 +79,8 @@ def _model(args: argparse.Namespace) -> tuple[Model, str]:
             raise NewsgoldError(
                 "--llm URL --model NAME asks an LLM: not with --spacy or --hf", status=2
             )
+        if args.system is not None:
+            raise NewsgoldError("--llm URL --model NAME asks an LLM: not with --system", status=2)
         return _llm_model(args)
     _refuse_llm_options(args)
     if args.spacy is not None:
@@ -86,10 +93,14 @@ def _model(args: argparse.Namespace) -> tuple[Model, str]:
 
         adapter = hf.load(args.hf)
         return adapter, adapter.name
+    if args.system is not None:
+        from newsgold.adapters import systems
+
+        return systems.load(args.system), args.system
     if args.model is None:
         raise NewsgoldError(
             "give one extractor: --model MODULE:CALLABLE, --spacy PIPELINE, --hf MODEL, "
-            "or --llm URL --model NAME",
+            "--system NAME, or --llm URL --model NAME",
             status=2,
         )
     return load_model(args.model), args.model
@@ -204,13 +215,6 @@ def _llm_model(args: argparse.Namespace) -> tuple[Model, str]:
     return model, model.name
 
 
-def _encoded(lines: Iterable[dict[str, Any]], count: list[int]) -> Iterator[bytes]:
-    """Each prediction object as one JSON line, counted as it goes."""
-    for line in lines:
-        count[0] += 1
-        yield (json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8")
-
-
 def run(args: argparse.Namespace) -> int:
     """Run the model over the documents, streaming its checked predictions to the output.
 
@@ -226,7 +230,7 @@ def run(args: argparse.Namespace) -> int:
     lines = iter_predictions(model, documents, name, Progress("predicting"), labels)
     count = [0]
     if args.out is None:
-        sys.stdout.buffer.write(b"".join(_encoded(lines, count)))
+        sys.stdout.buffer.write(b"".join(json_chunks(lines, count)))
         sys.stdout.flush()
     else:
         count[0] = write_predictions(lines, args.out)  # Parquet when the name ends in .parquet
