@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         if missing:
             print(
                 f"leaderboard: not installed, left out (not checked by --check): "
-                f"{', '.join(missing)}; how to add them: docs/benchmarking-systems.md",
+                f"{', '.join(missing)}; how to add them: docs/benchmarking.md#third-party-systems",
                 file=sys.stderr,
             )
         return publish(

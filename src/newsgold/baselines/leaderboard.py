@@ -254,7 +254,7 @@ def _third_party_part(
         "## Third-party systems",
         "",
         "Extractors people reach for, run by `newsgold predict --system NAME` "
-        "(docs/benchmarking-systems.md: the mapping of each library's output and its limits), "
+        "(docs/benchmarking.md#third-party-systems: the mapping of each library's output and its limits), "
         "beside the rule baseline. Each is scored only on the layers it predicts; a layer it "
         'does not predict is not scored ("–"), and within a layer it is scored against every '
         "gold type, so a system that predicts some types only (price-parser: MONEY) has its "

@@ -58,7 +58,7 @@ def register(sub: Any) -> None:
     source.add_argument(
         "--system",
         choices=list(SYSTEMS),
-        help="a third-party date or figure extractor (docs/benchmarking-systems.md) "
+        help="a third-party date or figure extractor (docs/benchmarking.md#third-party-systems) "
         "(extra: systems)",
     )
     _register_llm(p)

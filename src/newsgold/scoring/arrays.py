@@ -2,7 +2,7 @@
 
 Two spans can only ever be paired, under any tier of any scheme, if they overlap. So the spans
 of a document split into the connected parts of the gold-predicted overlap graph, and every
-scheme matches each part on its own (see ``docs/matcher.md``). Three kinds of parts cover news:
+scheme matches each part on its own (see ``docs/scaling.md``). Three kinds of parts cover news:
 
 - a span overlapping nothing of the other side: missed or spurious under every scheme;
 - an isolated pair, a gold and a predicted span overlapping each other and nothing else: its

@@ -3,7 +3,7 @@
 ``match_all`` hands documents of ``ARRAY_MIN_SPANS`` spans or more to ``newsgold.scoring.arrays``
 (numpy, imported then), which settles lone spans and isolated overlapping pairs at once and
 leaves only clusters, where a span overlaps two or more, to the sort-and-sweep matcher here
-(``reference_match_all``). Both give the same alignments; see docs/matcher.md.
+(``reference_match_all``). Both give the same alignments; see docs/scaling.md, "The span matcher over sorted arrays".
 """
 
 from __future__ import annotations
@@ -197,7 +197,7 @@ def _tier(orders: _Orders, tier: Tier, free: Free) -> list[tuple[int, int]]:
 
 
 # Gold + predicted spans from which the array matcher is faster, numpy once imported: measured
-# 1.1x at 4 spans, 1.4x at 8, 2x at 20, 3.4x at 80 (docs/matcher.md). Below it, the sweep.
+# 1.1x at 4 spans, 1.4x at 8, 2x at 20, 3.4x at 80 (docs/scaling.md). Below it, the sweep.
 ARRAY_MIN_SPANS = 8
 
 

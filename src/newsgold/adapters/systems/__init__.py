@@ -4,7 +4,7 @@ One small module per library (``dateparser``, ``recognizers``, ``quantulum``, ``
 and ``spacy_english`` for spaCy's English pipeline through the spaCy adapter):
 its ``load()`` returns a ``Model`` for ``newsgold predict --system NAME`` and its ``SYSTEM``
 says what it is and what it can predict. The libraries are the ``systems`` extra, imported only
-when a system is loaded. What each mapping does and where it falls short: docs/benchmarking-systems.md.
+when a system is loaded. What each mapping does and where it falls short: docs/benchmarking.md#third-party-systems.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """dateparser as a dates system: ``search_dates`` against the publication date, values at the
 granularity dateparser reports.
 
-Settings, chosen on purpose (docs/benchmarking-systems.md):
+Settings, chosen on purpose (docs/benchmarking.md#third-party-systems):
 
 - ``languages=["en"]``: the corpus is English; language detection only adds false readings.
 - ``RELATIVE_BASE``: the publication date at midnight, so "Monday" and "last month" resolve
