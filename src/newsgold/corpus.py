@@ -15,6 +15,16 @@ from newsgold.errors import NewsgoldError
 
 DOC_ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 LAYERS = ("entities", "dates", "figures", "claims")
+# The top-level fields of an annotation file that describe it (before "sections" and the layers).
+ANNOTATION_HEADER = (
+    "doc_id",
+    "text_sha256",
+    "schema_version",
+    "status",
+    "annotators",
+    "guidelines_version",
+    "notes",
+)
 ENTITY_KEY_MAX = 120  # the schema's maxLength of an entity_id
 CORPUS_DIR = "corpus"
 ANNOTATIONS_DIR = "annotations"

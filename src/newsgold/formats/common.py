@@ -20,6 +20,7 @@ from newsgold import GUIDELINES_VERSION, SCHEMA_VERSION, jsonio
 from newsgold.atomic import write_files
 from newsgold.contribute.checks import document_incidents
 from newsgold.corpus import (
+    ANNOTATION_HEADER,
     ANNOTATIONS_DIR,
     CORPUS_DIR,
     LAYERS,
@@ -60,15 +61,7 @@ NOUN = {
     "source": "claim source",
     "cue": "claim cue",
 }
-HEADER = (
-    "doc_id",
-    "text_sha256",
-    "schema_version",
-    "status",
-    "annotators",
-    "guidelines_version",
-    "notes",
-)
+HEADER = ANNOTATION_HEADER
 
 
 @dataclass

@@ -27,7 +27,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType
 
-from newsgold.corpus import LAYERS
+from newsgold.corpus import ANNOTATION_HEADER, LAYERS
 from newsgold.schemas import enum, load_schema
 
 Offset = Annotated[int, Meta(ge=0)]
@@ -138,16 +138,7 @@ def prediction_type(any_entity_label: bool = False) -> type[Struct]:
 
 
 # The top level of an annotation file; the scorer checks only its layers, so the rest is Any.
-GOLD_FIELDS = (
-    "doc_id",
-    "text_sha256",
-    "schema_version",
-    "status",
-    "annotators",
-    "guidelines_version",
-    "notes",
-    "sections",
-)
+GOLD_FIELDS = (*ANNOTATION_HEADER, "sections")
 
 
 @cache
