@@ -238,7 +238,7 @@ def read_rows(path: Path, layers: Sequence[str] = LAYERS) -> Iterator[tuple[int,
     """Each row of a Parquet predictions file as (row number from 1, prediction object).
 
     The file's Arrow schema is checked first (a NewsgoldError naming the missing or mistyped
-    column or field, status 2); rows are read a row group at a time, and of the layer columns
+    column or field, status 1); rows are read a row group at a time, and of the layer columns
     only those of ``layers`` (the others are neither read nor part of the objects).
     """
     import pyarrow.parquet as pq  # not read_table: that imports pyarrow.dataset
@@ -246,8 +246,14 @@ def read_rows(path: Path, layers: Sequence[str] = LAYERS) -> Iterator[tuple[int,
     name = str(path)
     try:
         parquet = pq.ParquetFile(path)
-    except (OSError, ValueError) as err:
-        raise NewsgoldError(f"cannot read predictions as Parquet: {err}", name, status=2) from None
+    except (
+        OSError,
+        ValueError,
+    ) as err:  # a file not there is a usage error; a broken one, bad input
+        missing = isinstance(err, FileNotFoundError | IsADirectoryError | PermissionError)
+        raise NewsgoldError(
+            f"cannot read predictions as Parquet: {err}", name, status=2 if missing else 1
+        ) from None
     check_schema(parquet.schema_arrow, name)
     wanted = ("doc_id", "system", *layers)
     return _rows(parquet, name, [c for c in parquet.schema_arrow.names if c in wanted])
@@ -328,7 +334,7 @@ def _valid(array: Any) -> list[bool] | None:
 
 
 def check_schema(schema: pa.Schema, name: str) -> None:
-    """Raise NewsgoldError (status 2) naming the first column or field off the layout."""
+    """Raise NewsgoldError (status 1, bad input) naming the first column or field off the layout."""
     import pyarrow as pa
 
     def fail(where: str, problem: str) -> None:
@@ -336,7 +342,6 @@ def check_schema(schema: pa.Schema, name: str) -> None:
             f"column {where}: {problem}; expected {LAYOUT_DOC} (doc_id string, system string, "
             f"{', '.join(LAYERS)}: lists of span structs)",
             name,
-            status=2,
         )
 
     names = schema.names

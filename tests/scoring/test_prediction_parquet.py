@@ -204,7 +204,7 @@ def test_the_arrow_schema_is_checked_on_open(tmp_path: Path, schema: pa.Schema, 
     pq.write_table(schema.empty_table(), path)
     with pytest.raises(NewsgoldError) as err:
         list(read_rows(path))
-    assert err.value.status == 2 and err.value.file == str(path)
+    assert err.value.status == 1 and err.value.file == str(path)  # bad input, not bad usage
     assert err.value.message.startswith(named)
 
 
@@ -213,4 +213,10 @@ def test_not_parquet_at_all(tmp_path: Path) -> None:
     path.write_bytes(json.dumps(LINE_B).encode())
     with pytest.raises(NewsgoldError) as err:
         list(read_rows(path))
+    assert err.value.status == 1 and "cannot read predictions as Parquet" in err.value.message
+
+
+def test_a_parquet_file_not_there_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(NewsgoldError) as err:
+        list(read_rows(tmp_path / "missing.parquet"))
     assert err.value.status == 2 and "cannot read predictions as Parquet" in err.value.message
