@@ -145,8 +145,9 @@ def test_shards_merge_with_their_map_and_refuse_another() -> None:
     [
         ('{"PER": ["PERSON"', "line 1", "JSON"),
         ('["PERSON"]', "", "expected a non-empty object of lists"),
-        ('{"PER": "PERSON"}', "/PER", "PER maps to '\"PERSON\"'; expected a non-empty list"),
-        ('{"PER": ["PEOPLE"]}', "/PER/0", "unknown gold type '\"PEOPLE\"'"),
+        ('{"PER": "PERSON"}', "/PER", "PER maps to 'PERSON'; expected a non-empty list"),
+        ('{"PER": ["PEOPLE"]}', "/PER/0", "unknown gold type 'PEOPLE'"),
+        ('{"PER": [null]}', "/PER/0", "unknown gold type 'null'"),  # JSON, not a string
         (
             '{"PER": ["PERSON"], "X": ["PERSON"]}',
             "/X/0",

@@ -21,6 +21,12 @@ LEFT_OUT = "left_out "  # entity tallies "left_out gold TYPE" / "left_out pred T
 _LABEL = re.compile(r"[^\s:]+")  # a system label: no spaces (count cells are space-separated)
 
 
+def _shown(value: Any) -> str:
+    """A value of the map file as a message quotes it: a string repr-style, anything else as
+    its JSON (so 3, null and a list are told apart from strings)."""
+    return quoted(value) if isinstance(value, str) else quoted(json.dumps(value))
+
+
 def gold_types() -> list[str]:
     """The gold entity types, in the schema's order."""
     return enum("entity_type")
@@ -96,8 +102,7 @@ def parse_map(data: Any, name: str) -> LabelMap:
             )
         if not isinstance(types, list) or not types:
             raise NewsgoldError(
-                f"{label} maps to {quoted(json.dumps(types))}; expected a non-empty "
-                "list of gold types",
+                f"{label} maps to {_shown(types)}; expected a non-empty list of gold types",
                 name,
                 where,
             )
@@ -105,8 +110,7 @@ def parse_map(data: Any, name: str) -> LabelMap:
             at = jsonio.pointer([label, i])
             if type_ not in known:
                 raise NewsgoldError(
-                    f"unknown gold type {quoted(json.dumps(type_))}; expected one of "
-                    f"{', '.join(known)}",
+                    f"unknown gold type {_shown(type_)}; expected one of {', '.join(known)}",
                     name,
                     at,
                 )
