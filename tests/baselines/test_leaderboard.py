@@ -124,6 +124,7 @@ def test_a_split_without_gold_says_so_instead_of_failing(tmp_path: Path) -> None
     )
 
 
+@pytest.mark.slow  # a minute where the systems extra is installed: it runs every system
 def test_docs_leaderboard_is_current(capsys: pytest.CaptureFixture[str]) -> None:
     status = script().main(["--root", str(ROOT), "--check"])
     assert status == 0, capsys.readouterr().err
