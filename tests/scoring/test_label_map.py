@@ -13,6 +13,7 @@ from newsgold.cli import main
 from newsgold.errors import NewsgoldError
 from newsgold.scoring import score
 from newsgold.scoring.labelmap import load_map, parse_map, types_map
+from newsgold.scoring.predictions import TAG_SET_HINT
 from newsgold.scoring.score import ScoreResult, merge
 
 TEXT = "Ann met Bob in Paris at the Louvre with French friends on 3 May 2024."
@@ -206,3 +207,23 @@ def test_cli_errors_exit_and_write_nothing(
     assert main([*args, *extra, "--out", str(out)]) == status
     assert words in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_conll_labels_without_a_map_are_refused_with_a_hint_to_map_them(
+    files: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["score", str(files / "pred.jsonl"), "--gold", str(files / "gold.jsonl")]
+    assert main([*args, "--layers", "entities"]) == 1
+    err = capsys.readouterr().err
+    assert "'PER' is not one of" in err and err.rstrip().endswith(TAG_SET_HINT)
+
+
+def test_no_label_map_hint_for_other_faults(
+    files: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = files / "bad-offsets.jsonl"
+    line = json.loads((files / "pred.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    line["entities"] = [dict(line["entities"][0], type="PERSON", end=10**6)]
+    bad.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    assert main(["score", str(bad), "--gold", str(files / "gold.jsonl")]) == 1
+    assert "--map" not in capsys.readouterr().err

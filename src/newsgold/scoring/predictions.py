@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -260,8 +261,20 @@ def check_predictions(
     return out, problems
 
 
-def raise_problems(problems: list[Problem], name: str) -> None:
-    """Raise one NewsgoldError located at the first problem and listing the next ones."""
+# An entity type outside the gold's: the schema's enum message, at /entities/N/type.
+_ENTITY_TYPE = re.compile(r"^/entities/\d+/type$")
+TAG_SET_HINT = (
+    "entity labels of another tag set? score them in their own labels with --map conll2003, "
+    "--map wikiner or --map MAP.json (docs/benchmarking.md, label maps)"
+)
+
+
+def raise_problems(problems: list[Problem], name: str, hint_label_maps: bool = False) -> None:
+    """Raise one NewsgoldError located at the first problem and listing the next ones.
+
+    ``hint_label_maps``: when an entity type is not a gold type, end with ``TAG_SET_HINT`` (for
+    ``score`` without a label map: a CoNLL tagger's PER and LOC are the usual cause).
+    """
     if not problems:
         return
     first, rest = problems[0], problems[1:]
@@ -271,6 +284,8 @@ def raise_problems(problems: list[Problem], name: str) -> None:
         message += "".join(f"\n  {name}:{p.where()}: {p.message}" for p in rest[:MAX_SHOWN])
         if len(rest) > MAX_SHOWN:
             message += f"\n  ... {len(rest) - MAX_SHOWN} more"
+    if hint_label_maps and any(_ENTITY_TYPE.match(p.pointer) for p in problems):
+        message += f"\n  {TAG_SET_HINT}"
     raise NewsgoldError(message, name, first.where())
 
 

@@ -437,7 +437,7 @@ def _score(
             present.update(layer for layer in chosen if layer in obj)
             objects += 1
             count(obj["doc_id"], obj)
-    raise_problems(problems, name)
+    raise_problems(problems, name, hint_label_maps=label_map is None)
     for doc_id in store:
         if doc_id not in records and doc_id not in ignored:
             count(doc_id, None)
