@@ -276,6 +276,53 @@ def test_unannotated_occurrence_of_a_string_annotated_elsewhere(article_repo: An
     )
 
 
+def now_articles(r: Any, annotated: int, missed_text: str) -> None:
+    """``annotated`` articles each annotating "Now" (PRESENT_REF), and one that does not."""
+    for k in range(annotated):
+        a = HEAD + "Now Paris votes."
+        r.add(
+            f"a{k}",
+            a,
+            entities=[paris(r, a), paris(r, a, 1)],
+            dates=[dateline(r, a), r.date(a, "Now", "PRESENT_REF", anchor=DCT_ID)],
+        )
+    b = HEAD + missed_text
+    r.add("b", b, entities=[paris(r, b), paris(r, b, 1)], dates=[dateline(r, b)])
+
+
+def test_a_date_string_the_corpus_annotates_nearly_everywhere_is_missed(article_repo: Any) -> None:
+    r = article_repo
+    now_articles(r, 9, "Paris votes now, and knowing it.")  # 9 of 10 annotated, "knowing" not
+    report = audit(r.root)
+    assert report.ids() == ["date-unannotated"]
+    incident = report.incidents[0]
+    assert (incident.file, incident.pointer, incident.severity) == (
+        "annotations/b.json",
+        "/dates",
+        "info",
+    )
+    # HEAD is 34 characters and 4 lines; "Paris votes " 12 more
+    assert incident.message == (
+        "'now' at offset 46 (line 5) is not annotated; the corpus annotates 'Now' at 9 of its 10 "
+        "occurrences, first at annotations/a0.json:/dates/1"
+    )
+
+
+@pytest.mark.parametrize(
+    ("annotated", "missed_text"),
+    [
+        (4, "Paris votes now."),  # annotated only 4 times: too few to expect it
+        (8, "Paris votes now; now it counts."),  # 8 of 10: under the 90 % share
+        (9, "Paris votes for nowhere and snow."),  # inside words only
+    ],
+)
+def test_date_strings_annotated_too_rarely_or_inside_words_are_not_missed(
+    article_repo: Any, annotated: int, missed_text: str
+) -> None:
+    now_articles(article_repo, annotated, missed_text)
+    assert ids_of(article_repo) == []
+
+
 def test_an_article_without_entities_is_not_searched(article_repo: Any) -> None:
     r = article_repo
     a = HEAD + "Lyon voted."

@@ -36,6 +36,10 @@ WEEKDAY_DAYS = 7  # a weekday name resolves within this many days of the publica
 DAY_WORD_DAYS = 1  # today, tonight, yesterday, tomorrow
 MONTH_NAME_MONTHS = 12  # a month name without a year resolves within this many months
 NEAR_PHRASE = 1  # "last/this/next month" and "last/this/next year": one month or year away
+# date-unannotated: a date string without digits annotated at least this often, and at this share
+# of its whole-word occurrences in the corpus, is expected wherever it occurs
+DATE_MIN_ANNOTATED = 5
+DATE_SHARE = 0.9
 
 # id -> (severity, one-line explanation). Ids are stable: tests, CI and users rely on them.
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -94,6 +98,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         INFO,
         "A whole-word occurrence of a string other articles annotate as an entity is not "
         "annotated here: possibly a missed mention (a weaker hint than surface-unannotated).",
+    ),
+    "date-unannotated": (
+        INFO,
+        f'A whole-word occurrence of a date string without digits ("now", "today", '
+        f'"recently") is not annotated, where the corpus annotates that string at least '
+        f"{DATE_MIN_ANNOTATED} times and at {DATE_SHARE:.0%} or more of its occurrences: possibly "
+        'a missed date, or a use a rule sets apart ("now that", §7.11).',
     ),
     "entity-id-type-varies": (
         WARNING,
@@ -258,6 +269,7 @@ def audit(root: Path, status: str | None = None, progress: ProgressFn | None = N
         incidents += index.unannotated(load_document(root, doc_id))
         if progress is not None:
             progress(done, steps)
+    incidents += index.dates_unannotated()
     if progress is not None:
         progress(steps, steps)
     return AuditReport(
@@ -590,6 +602,12 @@ class _Index:
         self.known: dict[str, _Known] = {}
         self.keys: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self.lengths: dict[str, set[int]] = defaultdict(set)  # first token -> lengths in tokens
+        # date strings without digits, by casefolded tokens: where first annotated, how often
+        # annotated, and the unannotated occurrences the scan finds (file, offset, line, as written)
+        self.date_first: dict[tuple[str, ...], tuple[str, str, str]] = {}
+        self.date_count: Counter[tuple[str, ...]] = Counter()
+        self.date_lengths: dict[str, set[int]] = defaultdict(set)
+        self.date_missed: dict[tuple[str, ...], list[tuple[str, int, int, str]]] = defaultdict(list)
 
     def add(self, doc: Document) -> None:
         """Index one document's readings and entity strings."""
@@ -619,6 +637,12 @@ class _Index:
             generic = "generic" if date["value"] in REFS else ""
             scope = () if absolute else (doc.doc_id, str(date["anchor"]), generic)
             self._reading(("dates", *scope, date["text"].casefold()), date["text"], place)
+            if not any(c.isdigit() for c in date["text"]) and not _overlapping(date, source):
+                key = tuple(w.casefold() for w in _words(date["text"]))
+                if key:
+                    self.date_first.setdefault(key, (date["text"], file, f"/dates/{i}"))
+                    self.date_count[key] += 1
+                    self.date_lengths[key[0]].add(len(key))
         for i, fig in enumerate(doc.spans("figures")):
             unit = "null" if fig["unit"] is None else repr(fig["unit"])
             place = _Place(file, f"/figures/{i}", fig["start"], f"{fig['kind']} unit {unit}")
@@ -665,6 +689,49 @@ class _Index:
             if skip.find(1, start, spans[i + n - 1][1]) < 0:
                 yield _missed(file, text, start, surface, local, self.known[surface], doc.doc_id)
             i += n
+        self._scan_dates(doc, spans, words, skip)
+
+    def _scan_dates(
+        self, doc: Document, spans: list[tuple[int, int]], words: list[str], skip: bytearray
+    ) -> None:
+        """Record the whole-word occurrences of indexed date strings that no span covers."""
+        text, file = doc.text, _file(doc.doc_id)
+        for layer in ("dates", "figures"):
+            for item in doc.spans(layer):
+                skip[item["start"] : item["end"]] = b"\x01" * (item["end"] - item["start"])
+        folded = [w.casefold() for w in words]
+        i = 0
+        while i < len(spans):
+            for n in sorted(self.date_lengths.get(folded[i], ()), reverse=True):
+                key = tuple(folded[i : i + n])
+                if len(key) < n or key not in self.date_count:
+                    continue
+                start, end = spans[i][0], spans[i + n - 1][1]
+                whole = not (start and is_word_char(text[start - 1])) and not (
+                    end < len(text) and is_word_char(text[end])
+                )
+                if whole and skip.find(1, start, end) < 0:
+                    line = text.count("\n", 0, start) + 1
+                    self.date_missed[key].append((file, start, line, text[start:end]))
+                    i += n - 1
+                    break
+            i += 1
+
+    def dates_unannotated(self) -> Iterator[AuditIncident]:
+        """date-unannotated: misses of date strings the corpus annotates nearly everywhere."""
+        for key, missed in self.date_missed.items():
+            annotated = self.date_count[key]
+            share = annotated / (annotated + len(missed))
+            if annotated < DATE_MIN_ANNOTATED or share < DATE_SHARE:
+                continue
+            surface, first_file, pointer = self.date_first[key]
+            for file, start, line, written in missed:
+                message = (
+                    f"{written!r} at offset {start} (line {line}) is not annotated; the corpus "
+                    f"annotates {surface!r} at {annotated} of its {annotated + len(missed)} "
+                    f"occurrences, first at {first_file}:{pointer}"
+                )
+                yield AuditIncident(file, "/dates", "date-unannotated", message, start)
 
     def _match(
         self, text: str, spans: list[tuple[int, int]], words: list[str], i: int
