@@ -672,10 +672,8 @@ class _Index:
         skip = bytearray(len(text))  # 1 where an entity span or the source section lies
         local: dict[str, tuple[int, dict[str, Any]]] = {}
         for i, ent in enumerate(doc.spans("entities")):
-            skip[ent["start"] : ent["end"]] = b"\x01" * (ent["end"] - ent["start"])
             local.setdefault(ent["text"], (i, ent))
-        for zone in _zones(doc, ["source"]):
-            skip[zone["start"] : zone["end"]] = b"\x01" * (zone["end"] - zone["start"])
+        _cover(skip, [*doc.spans("entities"), *_zones(doc, ["source"])])
         spans = tokens(text)
         words = [text[s:e] for s, e in spans]
         i = 0
@@ -696,9 +694,7 @@ class _Index:
     ) -> None:
         """Record the whole-word occurrences of indexed date strings that no span covers."""
         text, file = doc.text, _file(doc.doc_id)
-        for layer in ("dates", "figures"):
-            for item in doc.spans(layer):
-                skip[item["start"] : item["end"]] = b"\x01" * (item["end"] - item["start"])
+        _cover(skip, [*doc.spans("dates"), *doc.spans("figures")])
         folded = [w.casefold() for w in words]
         i = 0
         while i < len(spans):
@@ -707,10 +703,7 @@ class _Index:
                 if len(key) < n or key not in self.date_count:
                     continue
                 start, end = spans[i][0], spans[i + n - 1][1]
-                whole = not (start and is_word_char(text[start - 1])) and not (
-                    end < len(text) and is_word_char(text[end])
-                )
-                if whole and skip.find(1, start, end) < 0:
+                if _whole_word(text, start, end) and skip.find(1, start, end) < 0:
                     line = text.count("\n", 0, start) + 1
                     self.date_missed[key].append((file, start, line, text[start:end]))
                     i += n - 1
@@ -744,12 +737,25 @@ class _Index:
             surface = text[start:end]
             if surface not in self.keys.get(tuple(words[i : i + n]), ()):
                 continue
-            if (start and is_word_char(text[start - 1])) or (
-                end < len(text) and (is_word_char(text[end]) or text[end] in CURRENCY_SIGNS)
+            if not _whole_word(text, start, end) or (
+                end < len(text) and text[end] in CURRENCY_SIGNS
             ):
                 continue  # not a whole word, or a currency code ("US$40 billion", §7.4)
             return n, surface
         return None
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] has no letter or digit directly before or after it."""
+    return not (start and is_word_char(text[start - 1])) and not (
+        end < len(text) and is_word_char(text[end])
+    )
+
+
+def _cover(skip: bytearray, spans: Iterable[dict[str, Any]]) -> None:
+    """Mark the characters of these spans in ``skip`` (1: covered, not searched)."""
+    for span in spans:
+        skip[span["start"] : span["end"]] = b"\x01" * (span["end"] - span["start"])
 
 
 def _missed(

@@ -246,10 +246,8 @@ def read_rows(path: Path, layers: Sequence[str] = LAYERS) -> Iterator[tuple[int,
     name = str(path)
     try:
         parquet = pq.ParquetFile(path)
-    except (
-        OSError,
-        ValueError,
-    ) as err:  # a file not there is a usage error; a broken one, bad input
+    except (OSError, ValueError) as err:
+        # a file not there is a usage error (status 2); a broken one is bad input (status 1)
         missing = isinstance(err, FileNotFoundError | IsADirectoryError | PermissionError)
         raise NewsgoldError(
             f"cannot read predictions as Parquet: {err}", name, status=2 if missing else 1
